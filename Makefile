@@ -1,0 +1,130 @@
+# declgen: `make` installs missing build dependencies (as root), builds build/declgen
+# and renders every declaration into output/; `make check` runs all tests.
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+
+CC ?= cc
+PKG_CONFIG ?= pkg-config
+XML_CFLAGS := $(shell $(PKG_CONFIG) --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2)
+WARN := -Wall -Wextra -Werror -pedantic
+CFLAGS ?= -O2 -g
+ALL_CFLAGS := -std=c11 $(WARN) -D_POSIX_C_SOURCE=200809L $(XML_CFLAGS) $(CFLAGS)
+LIBS := -lhpdf -lxml2 -lhyphen -lutf8proc -lm
+SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+# Debian 12 packages: to build, to test, to look at results.
+DEB_PACKAGES := gcc make pkg-config libhpdf-dev libxml2-dev libutf8proc-dev \
+	libhyphen-dev hyphen-de libcmocka-dev poppler-utils qpdf locales
+
+SRCS := $(filter-out generator/main.c,$(wildcard generator/*.c))
+HDRS := $(wildcard generator/*.h)
+OBJS := $(SRCS:generator/%.c=build/obj/%.o)
+ASAN_OBJS := $(SRCS:generator/%.c=build/asan/obj/%.o)
+TESTS := $(patsubst tests/%.c,%,$(wildcard tests/test_*.c))
+FONTS := $(wildcard fonts/*.ttf)
+SCHEMA := schemas/declaration.xsd
+DECLS := $(wildcard declarations/*.xml)
+PDFS := $(DECLS:declarations/%.xml=output/%.pdf)
+
+.PHONY: all deps check check-unit check-e2e check-locale check-asan bench install clean
+.DELETE_ON_ERROR:
+
+all: build/declgen $(PDFS)
+
+deps:
+	@missing=$$(for p in $(DEB_PACKAGES); do \
+		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; \
+	done | tr '\n' ' '); \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			echo "Installing build dependencies: $$missing"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+				apt-get install -y -qq --no-install-recommends $$missing; \
+		else \
+			echo "Missing build dependencies. Install them with:"; \
+			echo "  sudo apt-get install $$missing"; \
+			exit 1; \
+		fi; \
+	fi
+
+build/obj/%.o: generator/%.c $(HDRS) | deps
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+build/libdeclgen.a: $(OBJS)
+	$(AR) rcs $@ $^
+
+build/declgen: build/obj/main.o build/libdeclgen.a
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
+
+# A PDF depends on its source, the program, the schema and the fonts.
+output/%.pdf: declarations/%.xml build/declgen $(SCHEMA) $(FONTS)
+	@mkdir -p $(@D)
+	build/declgen render -o $@ $<
+
+# ----- tests -----
+
+build/tests/%: tests/%.c tests/testutil.h build/libdeclgen.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Igenerator -o $@ $< build/libdeclgen.a $(LIBS) -lcmocka
+
+check: check-unit check-e2e check-locale
+
+check-unit: $(TESTS:%=build/tests/%)
+	@set -e; for t in $^; do echo "== $$t"; $$t; done
+
+check-e2e: build/declgen
+	@sh tests/e2e.sh build/declgen
+
+# Nothing written into a PDF may depend on the locale: run everything once more with
+# German number formatting.
+check-locale: $(TESTS:%=build/tests/%) build/declgen
+	@if ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$$'; then \
+		localedef -i de_DE -f UTF-8 de_DE.UTF-8 2>/dev/null || true; fi
+	@if locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$$'; then \
+		set -e; for t in $(TESTS:%=build/tests/%); do echo "== LC_ALL=de_DE.UTF-8 $$t"; \
+		LC_ALL=de_DE.UTF-8 $$t; done; \
+		LC_ALL=de_DE.UTF-8 sh tests/e2e.sh build/declgen; \
+	else echo "check-locale: cannot generate de_DE.UTF-8 (run as root with package locales)"; exit 1; fi
+
+# The same tests under AddressSanitizer and UndefinedBehaviorSanitizer.
+build/asan/obj/%.o: generator/%.c $(HDRS) | deps
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -c -o $@ $<
+
+build/asan/libdeclgen.a: $(ASAN_OBJS)
+	$(AR) rcs $@ $^
+
+build/asan/declgen: build/asan/obj/main.o build/asan/libdeclgen.a
+	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -o $@ $^ $(LIBS)
+
+build/asan/tests/%: tests/%.c tests/testutil.h build/asan/libdeclgen.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -Igenerator -o $@ $< build/asan/libdeclgen.a $(LIBS) -lcmocka
+
+check-asan: $(TESTS:%=build/asan/tests/%) build/asan/declgen
+	@set -e; for t in $(TESTS:%=build/asan/tests/%); do echo "== $$t"; \
+		ASAN_OPTIONS=detect_leaks=1 $$t; done
+	@ASAN_OPTIONS=detect_leaks=1 sh tests/e2e.sh build/asan/declgen
+
+# ----- measurement -----
+
+build/bench: tests/bench.c build/libdeclgen.a
+	$(CC) $(ALL_CFLAGS) -Igenerator -o $@ $< build/libdeclgen.a $(LIBS)
+
+bench: build/bench build/declgen
+	@build/bench build/declgen $(DECLS)
+
+# ----- install -----
+
+install: build/declgen
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/declgen/schemas \
+		$(DESTDIR)$(PREFIX)/share/declgen/fonts
+	install -m 755 build/declgen $(DESTDIR)$(PREFIX)/bin/declgen
+	install -m 644 $(SCHEMA) $(DESTDIR)$(PREFIX)/share/declgen/schemas/
+	install -m 644 $(FONTS) fonts/OFL.txt fonts/README $(DESTDIR)$(PREFIX)/share/declgen/fonts/
+
+clean:
+	rm -rf build
+	rm -f output/*.pdf

@@ -1,0 +1,56 @@
+/* Ownership of the model: everything a struct decl points to is freed here. */
+#include "decl.h"
+
+#include <stdlib.h>
+
+static void
+free_strings(char **list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(list[i]);
+	free(list);
+}
+
+static void
+free_text(struct text *t)
+{
+	for (size_t i = 0; i < t->nruns; i++)
+		free(t->runs[i].text);
+	free(t->runs);
+}
+
+void
+decl_free(struct decl *decl)
+{
+	if (decl == NULL)
+		return;
+	free(decl->path);
+	free(decl->id);
+	free(decl->language);
+	free(decl->version);
+	free(decl->place);
+	free_strings(decl->title, decl->ntitle);
+	free(decl->short_title);
+	free(decl->subtitle);
+	free_strings(decl->keywords, decl->nkeywords);
+	free_strings(decl->regions, decl->nregions);
+	for (size_t i = 0; i < decl->nblocks; i++) {
+		struct block *b = &decl->blocks[i];
+
+		free_text(&b->text);
+		for (size_t k = 0; k < b->nitems; k++)
+			free_text(&b->items[k]);
+		free(b->items);
+	}
+	free(decl->blocks);
+	free_text(&decl->sig_heading);
+	for (size_t i = 0; i < decl->nsignatories; i++) {
+		struct signatory *s = &decl->signatories[i];
+
+		free(s->name);
+		free(s->function);
+		free_strings(s->org, s->norg);
+	}
+	free(decl->signatories);
+	free(decl);
+}

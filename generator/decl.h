@@ -1,0 +1,101 @@
+/* The model of a joint declaration, as parsed and validated from XML.
+ * A struct decl owns everything it points to; decl_free releases it all.
+ * All text is UTF-8 in Unicode NFC, white space collapsed. */
+#ifndef DECLGEN_DECL_H
+#define DECLGEN_DECL_H
+
+#include <stddef.h>
+
+struct diag;
+
+/* Style flags of an inline run. */
+enum {
+	RUN_EM = 1 << 0,	/* <em>: italics */
+	RUN_STRONG = 1 << 1,	/* <strong>: bold */
+	RUN_NOBREAK = 1 << 2	/* <nobreak>: spaces do not break */
+};
+
+struct pos {
+	int line;	/* 1-based source line, 0 if unknown */
+	int col;	/* 1-based source column, 0 if unknown */
+};
+
+/* A stretch of text in one style. Quotation marks of <q> are part of the text. */
+struct run {
+	char *text;
+	unsigned style;
+};
+
+/* Inline text of one block. */
+struct text {
+	struct run *runs;
+	size_t nruns;
+	struct pos pos;
+};
+
+enum block_kind {
+	BLOCK_HEADING,
+	BLOCK_PARAGRAPH,
+	BLOCK_LIST,
+	BLOCK_MOTTO,
+	BLOCK_NOTICE
+};
+
+struct block {
+	enum block_kind kind;
+	struct text text;	/* all kinds but BLOCK_LIST */
+	struct text *items;	/* BLOCK_LIST only */
+	size_t nitems;
+	struct pos pos;
+};
+
+struct signatory {
+	char *name;		/* NULL for an organisation signing as such */
+	char *function;		/* NULL if not given */
+	char **org;		/* organisation, one or more lines */
+	size_t norg;
+	struct pos pos;
+};
+
+struct date {
+	int year, month, day;	/* all 0 when not given */
+	struct pos pos;
+};
+
+struct decl {
+	char *path;		/* file name as given, for messages */
+	char *id;
+	char *language;
+	char *version;
+	char *place;		/* NULL when left blank */
+	struct date date;	/* year 0 when left blank */
+	char **title;		/* title lines */
+	size_t ntitle;
+	char *short_title;
+	char *subtitle;		/* NULL if none */
+	char **keywords;
+	size_t nkeywords;
+	char **regions;
+	size_t nregions;
+	struct block *blocks;
+	size_t nblocks;
+	struct text sig_heading;	/* nruns 0 if none */
+	struct signatory *signatories;
+	size_t nsignatories;
+	int columns;		/* signature grid columns, 1 to 3 */
+};
+
+/* Parses and validates the file at path against the schema at schema_path.
+ * Every problem is reported to d. Returns the model, or NULL if the file is invalid. */
+struct decl *decl_parse_file(const char *path, const char *schema_path, struct diag *d);
+
+/* The same for a document already in memory; path is used in messages only. */
+struct decl *decl_parse_memory(const char *path, const char *data, size_t len,
+    const char *schema_path, struct diag *d);
+
+/* Semantic rules the schema cannot express; reports to d, returns the number of errors. */
+unsigned decl_validate(const struct decl *decl, struct diag *d);
+
+void decl_free(struct decl *decl);
+
+#endif

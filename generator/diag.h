@@ -1,0 +1,27 @@
+/* One printer for every message: "FILE:LINE:COL: error|warning: MESSAGE" on stderr. */
+#ifndef DECLGEN_DIAG_H
+#define DECLGEN_DIAG_H
+
+enum diag_level {
+	DIAG_OK = 0,
+	DIAG_WARNING,
+	DIAG_ERROR,	/* invalid input: exit status 1 */
+	DIAG_FATAL	/* usage or system error: exit status 2 */
+};
+
+struct diag {
+	enum diag_level worst;	/* worst level reported so far */
+	unsigned errors;	/* number of errors reported */
+	unsigned warnings;
+	unsigned printed;	/* messages printed for the current file */
+	int quiet;		/* count, but print nothing (unit tests) */
+};
+
+/* Reports a message; line and col are 1-based, 0 where unknown. file may be NULL. */
+void diag_report(struct diag *d, enum diag_level level, const char *file,
+    int line, int col, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+/* Exit status for the worst level seen: 0, 1 for invalid input, 2 for system errors. */
+int diag_exit_status(const struct diag *d);
+
+#endif

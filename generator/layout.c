@@ -1,0 +1,413 @@
+/* Layout of the document's structure: dateline, title, body blocks, signature grid. */
+#include "layout_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "text.h"
+#include "typo.h"
+
+struct lay_item *
+stage_item(struct setter *s)
+{
+	void *staged = s->staged;
+	struct lay_item *it;
+
+	grow_array(&staged, &s->capstaged, s->nstaged + 1, sizeof *s->staged);
+	s->staged = staged;
+	it = &s->staged[s->nstaged++];
+	memset(it, 0, sizeof *it);
+	return it;
+}
+
+struct vbox *
+add_vbox(struct setter *s)
+{
+	void *boxes = s->boxes;
+	struct vbox *b;
+
+	grow_array(&boxes, &s->capboxes, s->nboxes + 1, sizeof *s->boxes);
+	s->boxes = boxes;
+	b = &s->boxes[s->nboxes++];
+	memset(b, 0, sizeof *b);
+	b->first = s->nstaged;
+	b->first_line = s->out->nlines;
+	return b;
+}
+
+static void
+stage_rule(struct setter *s, double x1, double y1, double x2, double y2, double thickness,
+    double gray)
+{
+	struct lay_item *it = stage_item(s);
+
+	it->kind = LAY_RULE;
+	it->x = x1;
+	it->y = y1;
+	it->x2 = x2;
+	it->y2 = y2;
+	it->thickness = thickness;
+	it->gray = gray;
+}
+
+/* Turns n lines just set into one vbox each, leading apart. The first may follow a page
+ * break only if break_first; inside, a page may break only where it leaves at least two
+ * lines on each side (no orphans, no widows). */
+static void
+stack_lines(struct setter *s, const struct set_line *lines, size_t n, double leading,
+    double space, int break_first)
+{
+	size_t line0 = s->out->nlines - n;
+
+	for (size_t k = 0; k < n; k++) {
+		struct vbox *b = add_vbox(s);
+
+		b->space = k == 0 ? space : 0;
+		b->ascent = leading * ASCENT_SHARE;
+		b->depth = leading - b->ascent;
+		b->break_before = k == 0 ? break_first : k >= 2 && n - k >= 2;
+		b->first = lines[k].first;
+		b->count = lines[k].count;
+		b->first_line = line0 + k;
+		b->nlines = 1;
+	}
+}
+
+static struct para_style
+style(enum face base, double size, double x, double width, enum align align, int hyphenate)
+{
+	struct para_style ps = {.base = base, .size = size, .x = x, .width = width,
+	    .align = align, .hyphenate = hyphenate};
+
+	return ps;
+}
+
+/* Sets t and stacks its lines; returns the number of lines. */
+static size_t
+add_paragraph(struct setter *s, const struct text *t, const struct para_style *ps,
+    double leading, double space, int break_first)
+{
+	struct set_line *lines;
+	size_t n = set_text(s, t, ps, &lines);
+
+	stack_lines(s, lines, n, leading, space, break_first);
+	free(lines);
+	return n;
+}
+
+static size_t
+add_string(struct setter *s, const char *str, const struct para_style *ps,
+    double leading, double space, int break_first)
+{
+	struct set_line *lines;
+	struct pos none = {0, 0};
+	size_t n = set_string(s, str, none, ps, &lines);
+
+	stack_lines(s, lines, n, leading, space, break_first);
+	free(lines);
+	return n;
+}
+
+/* "Krefeld, 22.01.2024", or what of it is known; NULL if nothing is. */
+static char *
+dateline(const struct decl *decl, const char *date_sep)
+{
+	struct buf b = {0};
+
+	if (decl->place)
+		buf_puts(&b, decl->place);
+	if (decl->place && decl->date.year)
+		buf_puts(&b, date_sep);
+	if (decl->date.year)
+		buf_printf(&b, "%02d.%02d.%04d", decl->date.day, decl->date.month, decl->date.year);
+	return b.data;
+}
+
+static void
+lay_title(struct setter *s)
+{
+	const struct decl *decl = s->decl;
+	char *date = dateline(decl, ", ");
+	double space = 0;
+	struct para_style ps;
+
+	if (date != NULL) {
+		ps = style(FACE_REGULAR, DATELINE_SIZE, MARGIN_LEFT, TEXT_WIDTH, ALIGN_RIGHT, 0);
+		add_string(s, date, &ps, LEADING, 0, 0);
+		space = TITLE_SPACE_BEFORE;
+		free(date);
+	}
+	ps = style(FACE_BOLD, TITLE_SIZE, MARGIN_LEFT, TEXT_WIDTH, ALIGN_CENTER, 0);
+	for (size_t i = 0; i < decl->ntitle; i++) {
+		add_string(s, decl->title[i], &ps, TITLE_LEADING, space, 0);
+		space = 0;
+	}
+	if (decl->subtitle) {
+		ps = style(FACE_ITALIC, SUBTITLE_SIZE, MARGIN_LEFT, TEXT_WIDTH, ALIGN_CENTER, 0);
+		add_string(s, decl->subtitle, &ps, SUBTITLE_LEADING, LEADING / 2, 0);
+	}
+}
+
+static void
+lay_list(struct setter *s, const struct block *b, double space, int break_first)
+{
+	struct para_style ps = style(FACE_REGULAR, BODY_SIZE, MARGIN_LEFT + LIST_INDENT,
+	    TEXT_WIDTH - LIST_INDENT, ALIGN_JUSTIFY, 1);
+
+	ps.marker = "\xE2\x80\xA2";	/* • */
+	ps.marker_x = MARGIN_LEFT + LIST_BULLET_INDENT;
+	for (size_t i = 0; i < b->nitems; i++)
+		add_paragraph(s, &b->items[i], &ps, LEADING, i == 0 ? space : 0,
+		    i == 0 ? break_first : 1);
+}
+
+static void
+add_rule_box(struct setter *s, double width, double space, int break_before)
+{
+	struct vbox *b = add_vbox(s);
+
+	b->space = space;
+	b->break_before = break_before;
+	stage_rule(s, MARGIN_LEFT + (TEXT_WIDTH - width) / 2, 0,
+	    MARGIN_LEFT + (TEXT_WIDTH + width) / 2, 0, MOTTO_RULE, 0);
+	b->count = 1;
+}
+
+static void
+lay_blocks(struct setter *s)
+{
+	int keep = 1;		/* keep the first block with the title */
+
+	for (size_t i = 0; i < s->decl->nblocks; i++) {
+		const struct block *b = &s->decl->blocks[i];
+		double space = i == 0 ? TITLE_SPACE_AFTER : PARA_SPACE;
+		struct para_style ps;
+		size_t first_box = s->nboxes;
+
+		switch (b->kind) {
+		case BLOCK_HEADING:
+			ps = style(FACE_BOLD, HEADING_SIZE, MARGIN_LEFT, TEXT_WIDTH, ALIGN_LEFT, 0);
+			add_paragraph(s, &b->text, &ps, HEADING_LEADING,
+			    i == 0 ? space : HEADING_SPACE_BEFORE, !keep);
+			for (size_t k = first_box + 1; k < s->nboxes; k++)
+				s->boxes[k].break_before = 0;
+			keep = 1;
+			continue;
+		case BLOCK_PARAGRAPH:
+			ps = style(FACE_REGULAR, BODY_SIZE, MARGIN_LEFT, TEXT_WIDTH, ALIGN_JUSTIFY, 1);
+			add_paragraph(s, &b->text, &ps, LEADING, space, !keep);
+			break;
+		case BLOCK_LIST:
+			lay_list(s, b, space, !keep);
+			break;
+		case BLOCK_MOTTO:
+			add_rule_box(s, MOTTO_RULE_WIDTH, space + PARA_SPACE, !keep);
+			ps = style(FACE_BOLD, MOTTO_SIZE, MARGIN_LEFT, TEXT_WIDTH, ALIGN_CENTER, 0);
+			add_paragraph(s, &b->text, &ps, LEADING, PARA_SPACE, 0);
+			for (size_t k = first_box + 1; k < s->nboxes; k++)
+				s->boxes[k].break_before = 0;
+			add_rule_box(s, MOTTO_RULE_WIDTH, PARA_SPACE, 0);
+			/* The next block keeps the same distance from the rule as the text. */
+			s->boxes[s->nboxes - 1].depth = PARA_SPACE;
+			break;
+		case BLOCK_NOTICE:
+			ps = style(FACE_ITALIC, BODY_SIZE, MARGIN_LEFT + NOTICE_INDENT,
+			    TEXT_WIDTH - NOTICE_INDENT, ALIGN_JUSTIFY, 1);
+			/* The bars of adjacent lines meet: each spans its line's full height. */
+			ps.bar_x = MARGIN_LEFT + NOTICE_BAR / 2;
+			ps.bar_top = LEADING * ASCENT_SHARE;
+			ps.bar_bottom = LEADING - ps.bar_top;
+			add_paragraph(s, &b->text, &ps, LEADING, space + PARA_SPACE, !keep);
+			break;
+		}
+		keep = 0;
+	}
+}
+
+/* Place and date above the signatures; a blank to fill in where they are not given. */
+static void
+lay_signing_line(struct setter *s, double space)
+{
+	const struct decl *decl = s->decl;
+	char *known = dateline(decl, ", ");
+	struct para_style ps = style(FACE_REGULAR, BODY_SIZE, MARGIN_LEFT, TEXT_WIDTH, ALIGN_LEFT, 0);
+	struct vbox *b;
+	double x;
+
+	if (decl->place && decl->date.year) {
+		add_string(s, known, &ps, LEADING, space, 0);
+		free(known);
+		return;
+	}
+	/* "Krefeld, den ______" or "______" with "Ort, Datum" under the blank. */
+	b = add_vbox(s);
+	b->space = space + LEADING;
+	b->ascent = LEADING * ASCENT_SHARE;
+	b->depth = LEADING;
+	x = MARGIN_LEFT;
+	if (decl->place) {
+		struct buf t = {0};
+		struct lay_item *it = stage_item(s);
+
+		buf_printf(&t, "%s, den ", decl->place);
+		it->kind = LAY_TEXT;
+		it->face = FACE_REGULAR;
+		it->size = BODY_SIZE;
+		it->x = x;
+		it->off = s->out->text.len;
+		buf_puts(&s->out->text, t.data);
+		it->len = t.len;
+		x += text_width(s, FACE_REGULAR, BODY_SIZE, t.data);
+		it->x2 = x;
+		buf_free(&t);
+	}
+	stage_rule(s, x, -2, MARGIN_LEFT + SIG_BLANK_RULE, -2, SIG_RULE, 0);
+	{
+		struct lay_item *it = stage_item(s);
+		const char *caption = decl->place ? "Datum" : "Ort, Datum";
+
+		it->kind = LAY_TEXT;
+		it->face = FACE_ITALIC;
+		it->size = FOOTER_SIZE;
+		it->x = x;
+		it->y = -2 - FOOTER_SIZE - 1;
+		it->off = s->out->text.len;
+		buf_puts(&s->out->text, caption);
+		it->len = strlen(caption);
+		it->x2 = x + text_width(s, FACE_ITALIC, FOOTER_SIZE, caption);
+	}
+	b->count = s->nstaged - b->first;
+	free(known);
+}
+
+/* Sets one line of a signature block under the rule at x; returns lines used. */
+static size_t
+sig_line(struct setter *s, const char *str, struct pos pos, enum face face, double x,
+    double width, size_t line_no)
+{
+	struct para_style ps = style(face, SIG_SIZE, x, width, ALIGN_LEFT, 0);
+	struct set_line *lines;
+	size_t n = set_string(s, str, pos, &ps, &lines);
+
+	for (size_t k = 0; k < n; k++)
+		for (size_t j = 0; j < lines[k].count; j++)
+			s->staged[lines[k].first + j].y = -(double)(line_no + k + 1) * SIG_LEADING;
+	free(lines);
+	return n;
+}
+
+static size_t
+lay_signatory(struct setter *s, const struct signatory *sg, double x, double width)
+{
+	size_t n = 0;
+
+	stage_rule(s, x, 0, x + width, 0, SIG_RULE, 0);
+	if (sg->name)
+		n += sig_line(s, sg->name, sg->pos, FACE_BOLD, x, width, n);
+	if (sg->function)
+		n += sig_line(s, sg->function, sg->pos, FACE_ITALIC, x, width, n);
+	for (size_t i = 0; i < sg->norg; i++)
+		n += sig_line(s, sg->org[i], sg->pos, FACE_REGULAR, x, width, n);
+	return n;
+}
+
+static void
+lay_signatures(struct setter *s)
+{
+	const struct decl *decl = s->decl;
+	int cols = decl->columns > 0 ? decl->columns : 2;
+	double cw = (TEXT_WIDTH - (cols - 1) * SIG_COLUMN_GAP) / cols;
+	double space = SIG_SECTION_SPACE;
+
+	/* The last two lines of the text go with the signatures: no signature page
+	 * stands alone. */
+	if (s->nboxes > 0)
+		s->boxes[s->nboxes - 1].break_before = 0;
+	if (decl->sig_heading.nruns) {
+		struct para_style ps = style(FACE_BOLD, HEADING_SIZE, MARGIN_LEFT, TEXT_WIDTH,
+		    ALIGN_LEFT, 0);
+		size_t first_box = s->nboxes;
+
+		add_paragraph(s, &decl->sig_heading, &ps, HEADING_LEADING, space, 0);
+		for (size_t k = first_box; k < s->nboxes; k++)
+			s->boxes[k].break_before = 0;
+		space = PARA_SPACE;
+	}
+	lay_signing_line(s, space);
+	for (size_t i = 0; i < decl->nsignatories; i += (size_t)cols) {
+		struct vbox *b = add_vbox(s);
+		size_t rows = 0;
+
+		b->space = i == 0 ? LEADING / 2 : SIG_ROW_SPACE;
+		b->break_before = i > 0;
+		b->ascent = SIG_SPACE;
+		for (int c = 0; c < cols && i + (size_t)c < decl->nsignatories; c++) {
+			size_t n = lay_signatory(s, &decl->signatories[i + (size_t)c],
+			    MARGIN_LEFT + c * (cw + SIG_COLUMN_GAP), cw);
+
+			if (n > rows)
+				rows = n;
+		}
+		/* add_vbox's pointer may have moved while the lines were set. */
+		b = &s->boxes[s->nboxes - 1];
+		b->depth = (double)rows * SIG_LEADING + SIG_LEADING * (1 - ASCENT_SHARE);
+		b->count = s->nstaged - b->first;
+		b->nlines = s->out->nlines - b->first_line;
+	}
+}
+
+/* Metadata printed outside the text proper must be printable too. */
+static void
+check_glyphs(struct setter *s, const char *str)
+{
+	size_t len = strlen(str), n;
+
+	for (size_t i = 0; i < len; i += n) {
+		uint32_t cp = utf8_decode(str + i, len - i, &n);
+
+		if (s->m->advance(s->m->ctx, FACE_REGULAR, cp) < 0) {
+			diag_report(s->d, DIAG_ERROR, s->decl->path, 0, 0,
+			    "character U+%04X in \"%s\" cannot be shown: the fonts have no glyph "
+			    "for it; replace or remove it", (unsigned)cp, str);
+			s->failed = 1;
+			return;
+		}
+	}
+}
+
+struct layout *
+layout_new(const struct decl *decl, const struct metrics *m, const struct hyph *h,
+    const struct layout_options *opt, struct diag *d)
+{
+	struct setter s = {.decl = decl, .m = m, .h = h, .opt = opt, .d = d};
+
+	s.out = xcalloc(1, sizeof *s.out);
+	check_glyphs(&s, decl->short_title);
+	check_glyphs(&s, decl->version);
+	lay_title(&s);
+	lay_blocks(&s);
+	lay_signatures(&s);
+	if (!s.failed && paginate(&s) != 0)
+		s.failed = 1;
+	free(s.staged);
+	free(s.boxes);
+	if (s.failed) {
+		layout_free(s.out);
+		return NULL;
+	}
+	return s.out;
+}
+
+void
+layout_free(struct layout *l)
+{
+	if (l == NULL)
+		return;
+	free(l->items);
+	free(l->pages);
+	free(l->lines);
+	buf_free(&l->text);
+	free(l);
+}

@@ -1,0 +1,76 @@
+/* Layout: model -> pages of positioned text and rules. No PDF calls. */
+#ifndef DECLGEN_LAYOUT_H
+#define DECLGEN_LAYOUT_H
+
+#include <stddef.h>
+
+#include "linebreak.h"
+#include "metrics.h"
+#include "util.h"
+
+struct decl;
+struct diag;
+struct hyph;
+
+enum lay_kind {
+	LAY_TEXT,
+	LAY_RULE
+};
+
+/* One thing to draw. Coordinates in points from the page's lower left corner. */
+struct lay_item {
+	enum lay_kind kind;
+	enum face face;		/* text */
+	double size;		/* text: font size, pt */
+	double x, y;		/* text: start of the baseline; rule: one end */
+	double x2, y2;		/* rule: other end */
+	double thickness;	/* rule: line width, pt */
+	double gray;		/* 0 black .. 1 white */
+	size_t off, len;	/* text: UTF-8 bytes in layout.text */
+};
+
+/* A set line of running text, kept for checks and statistics. */
+struct lay_line {
+	size_t page;		/* 0-based */
+	double left, right;	/* pt: where the ink starts and ends */
+	double width;		/* pt: measure the line was set to */
+	double ratio;		/* adjustment ratio of its glue */
+	int justified;		/* set to the full measure (not a last or ragged line) */
+	int hyphenated;		/* ends with an added hyphen */
+	int overfull;
+};
+
+struct lay_page {
+	size_t first, count;	/* items of the page in layout.items */
+};
+
+struct layout {
+	struct lay_item *items;
+	size_t nitems, capitems;
+	struct lay_page *pages;
+	size_t npages;
+	struct lay_line *lines;
+	size_t nlines, caplines;
+	struct buf text;	/* text of all items */
+	double demerits;	/* total of all paragraphs */
+};
+
+struct layout_options {
+	enum lb_method method;
+};
+
+/* Lays decl out with the given fonts and hyphenation patterns (h may be NULL: no
+ * hyphenation). Problems are reported to d. Returns NULL on an error. */
+struct layout *layout_new(const struct decl *decl, const struct metrics *m,
+    const struct hyph *h, const struct layout_options *opt, struct diag *d);
+
+void layout_free(struct layout *l);
+
+/* The text of an item. */
+static inline const char *
+lay_text(const struct layout *l, const struct lay_item *it)
+{
+	return l->text.data + it->off;
+}
+
+#endif

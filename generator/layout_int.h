@@ -1,0 +1,82 @@
+/* Private to the layout stage: the state while laying out, shared by layout.c
+ * (document structure), layout_para.c (lines) and layout_page.c (pages). */
+#ifndef DECLGEN_LAYOUT_INT_H
+#define DECLGEN_LAYOUT_INT_H
+
+#include "decl.h"
+#include "layout.h"
+
+/* A unit of vertical material: a line of text, a rule, a row of signatures.
+ * Pages break only between vboxes, and only where break_before allows. */
+struct vbox {
+	double space;		/* pt of space above; dropped at the top of a page */
+	double ascent;		/* pt above the baseline */
+	double depth;		/* pt below the baseline */
+	int break_before;	/* a page may end before this vbox */
+	size_t first, count;	/* its items in setter.staged, y relative to the baseline */
+	size_t first_line, nlines;	/* its lines in layout.lines */
+};
+
+enum align {
+	ALIGN_JUSTIFY,
+	ALIGN_LEFT,
+	ALIGN_CENTER,
+	ALIGN_RIGHT
+};
+
+struct para_style {
+	enum face base;		/* face of unstyled text */
+	double size;		/* pt */
+	double x;		/* pt: left end of the measure on the page */
+	double width;		/* pt: the measure */
+	enum align align;
+	int hyphenate;
+	const char *marker;	/* drawn at marker_x on the first line (a bullet), or NULL */
+	double marker_x;	/* pt */
+	double bar_x;		/* pt: centre of a bar beside every line; 0 for none */
+	double bar_top, bar_bottom;	/* pt above and below the baseline the bar spans */
+};
+
+/* A line just set: its items are setter.staged[first, first + count), y = 0 at its
+ * baseline. */
+struct set_line {
+	size_t first, count;
+};
+
+struct setter {
+	const struct decl *decl;
+	const struct metrics *m;
+	const struct hyph *h;
+	const struct layout_options *opt;
+	struct diag *d;
+	struct layout *out;
+	struct lay_item *staged;
+	size_t nstaged, capstaged;
+	struct vbox *boxes;
+	size_t nboxes, capboxes;
+	int failed;		/* an error was reported */
+};
+
+/* Sets text t in lines with style ps. Appends the lines' items to s->staged and their
+ * records to s->out->lines; *lines receives an array (owned by the caller) of the
+ * lines set. Returns the number of lines. */
+size_t set_text(struct setter *s, const struct text *t, const struct para_style *ps,
+    struct set_line **lines);
+
+/* set_text for a plain string. */
+size_t set_string(struct setter *s, const char *str, struct pos pos,
+    const struct para_style *ps, struct set_line **lines);
+
+/* Width in pt of UTF-8 text in face at size, by the font metrics. */
+double text_width(const struct setter *s, enum face face, double size, const char *str);
+
+/* Appends an item to s->staged and returns it. */
+struct lay_item *stage_item(struct setter *s);
+
+/* Appends a vbox and returns it, zeroed but for first (= s->nstaged) and first_line. */
+struct vbox *add_vbox(struct setter *s);
+
+/* Distributes the vboxes over pages, adds the running footer, fills s->out. */
+int paginate(struct setter *s);
+
+#endif

@@ -1,0 +1,18 @@
+/* Bounds on untrusted input, in one place (documented in README.md). */
+#ifndef DECLGEN_LIMITS_H
+#define DECLGEN_LIMITS_H
+
+/* Largest declaration file read, in bytes. */
+#define LIMIT_INPUT_BYTES (4u * 1024u * 1024u)
+/* Deepest element nesting accepted (the format needs 6). */
+#define LIMIT_NESTING 32
+/* Longest text of one block (paragraph, item, heading), in bytes. */
+#define LIMIT_BLOCK_BYTES (64u * 1024u)
+/* Most signatories in one declaration. */
+#define LIMIT_SIGNATORIES 1000
+/* Most pages one declaration may fill. */
+#define LIMIT_PAGES 500
+/* Most diagnostics printed for one file before the rest are summarised. */
+#define LIMIT_DIAGNOSTICS 100
+
+#endif

@@ -1,0 +1,66 @@
+/* Device-independent line breaking over boxes, glue and penalties (Knuth and Plass,
+ * "Breaking Paragraphs into Lines", 1981). All widths are in points. */
+#ifndef DECLGEN_LINEBREAK_H
+#define DECLGEN_LINEBREAK_H
+
+#include <stddef.h>
+
+enum lb_type {
+	LB_BOX,		/* unbreakable material of fixed width */
+	LB_GLUE,	/* space that stretches and shrinks; a break point after a box */
+	LB_PENALTY	/* a possible break point with a cost */
+};
+
+/* A penalty of LB_INF or more forbids a break, -LB_INF or less forces one. */
+#define LB_INF 10000
+
+struct lb_item {
+	enum lb_type type;
+	double width;		/* pt; for a penalty, the width added if the line breaks here */
+	double stretch;		/* pt, glue only */
+	double shrink;		/* pt, glue only */
+	int penalty;		/* penalties only */
+	int flagged;		/* a hyphenation penalty */
+};
+
+enum lb_method {
+	LB_TOTAL_FIT,	/* Knuth-Plass: least total demerits over the paragraph */
+	LB_GREEDY	/* first fit: each line as full as possible */
+};
+
+struct lb_params {
+	enum lb_method method;
+	double line_width;		/* pt */
+	double tolerance;		/* largest badness accepted before the fallback passes */
+	int line_penalty;		/* TeX \linepenalty */
+	double double_hyphen_demerits;	/* two hyphenated lines in a row */
+	double final_hyphen_demerits;	/* hyphen on the next-to-last line */
+	double fitness_demerits;	/* adjacent lines of very different tightness */
+};
+
+/* The defaults of plain TeX, with German-text tolerance. */
+void lb_params_default(struct lb_params *p, double line_width);
+
+struct lb_line {
+	size_t start;		/* index of the first item of the line */
+	size_t end;		/* index of the break item (not part of the line but for a hyphen) */
+	double ratio;		/* adjustment ratio: > 0 stretched, < 0 shrunk (-1 = fully) */
+	int overfull;		/* the line could not be made to fit */
+};
+
+struct lb_result {
+	struct lb_line *lines;	/* owned; free with lb_result_free */
+	size_t nlines;
+	double demerits;	/* total demerits of the chosen breaks */
+	int overfull;		/* number of overfull lines */
+};
+
+/* Breaks items (which must end with a forced break) into lines. Returns 0, or -1 if the
+ * items are malformed. An item sequence that cannot be set within the width still
+ * gives lines: the fewest overfull ones, flagged. */
+int lb_break(const struct lb_item *items, size_t n, const struct lb_params *p,
+    struct lb_result *out);
+
+void lb_result_free(struct lb_result *r);
+
+#endif

@@ -1,0 +1,23 @@
+/* What layout asks of fonts, through function pointers so that layout never calls the
+ * PDF library and can be tested with a fake font. */
+#ifndef DECLGEN_METRICS_H
+#define DECLGEN_METRICS_H
+
+#include <stdint.h>
+
+enum face {
+	FACE_REGULAR,
+	FACE_ITALIC,
+	FACE_BOLD,
+	FACE_BOLD_ITALIC,
+	FACE_COUNT
+};
+
+struct metrics {
+	/* Advance width of code point cp in face, in 1/1000 em; -1 if the face has no
+	 * glyph for cp. */
+	int (*advance)(void *ctx, enum face face, uint32_t cp);
+	void *ctx;
+};
+
+#endif

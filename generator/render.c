@@ -1,0 +1,330 @@
+/* Render: boxes -> libharu. libharu's errors are sticky and some are recorded without
+ * calling the handler, so every return value is checked and turned into one message. */
+#include "render.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <hpdf.h>
+
+#include "decl.h"
+#include "diag.h"
+#include "layout.h"
+#include "render_fonts.h"
+#include "typo.h"
+#include "util.h"
+#include "version.h"
+
+struct render {
+	HPDF_Doc pdf;
+	struct fonts fonts;
+	const char *file;
+	struct diag *diag;
+	HPDF_STATUS error, detail;	/* last error libharu reported */
+	unsigned char *out;		/* the finished PDF */
+	size_t outlen;
+};
+
+static void
+on_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
+{
+	struct render *r = data;
+
+	r->error = error;
+	r->detail = detail;
+}
+
+/* libharu's error codes that a user can act on, in the user's terms. */
+static const char *
+error_text(HPDF_STATUS code)
+{
+	switch (code) {
+	case HPDF_FAILD_TO_ALLOC_MEM:
+		return "out of memory";
+	case HPDF_TTF_CANNOT_EMBEDDING_FONT:
+		return "the font's licence does not allow embedding it";
+	case HPDF_TTF_INVALID_FOMAT:
+	case HPDF_TTF_INVALID_CMAP:
+	case HPDF_TTF_MISSING_TABLE:
+		return "a font file is damaged";
+	case HPDF_FILE_IO_ERROR:
+	case HPDF_FILE_OPEN_ERROR:
+		return "a font file cannot be read";
+	case HPDF_PAGE_OUT_OF_RANGE:
+	case HPDF_PAGE_INVALID_SIZE:
+		return "a page is too large";
+	default:
+		return NULL;
+	}
+}
+
+/* Checks a libharu status; on failure reports what was being done and returns -1. */
+static int
+check(struct render *r, HPDF_STATUS st, const char *doing)
+{
+	HPDF_STATUS code;
+	const char *text;
+
+	if (st == HPDF_OK && HPDF_GetError(r->pdf) == HPDF_OK)
+		return 0;
+	code = HPDF_GetError(r->pdf) != HPDF_OK ? HPDF_GetError(r->pdf) :
+	    (r->error != HPDF_OK ? r->error : st);
+	text = error_text(code);
+	if (text)
+		diag_report(r->diag, DIAG_FATAL, r->file, 0, 0, "cannot %s: %s", doing, text);
+	else
+		diag_report(r->diag, DIAG_FATAL, r->file, 0, 0,
+		    "cannot %s: PDF library error 0x%04lX (detail %lu)", doing,
+		    (unsigned long)code, (unsigned long)r->detail);
+	HPDF_ResetError(r->pdf);
+	r->error = HPDF_OK;
+	return -1;
+}
+
+struct render *
+render_new(const char *fonts_dir, const char *file, struct diag *d)
+{
+	struct render *r = xcalloc(1, sizeof *r);
+
+	r->file = file;
+	r->diag = d;
+	if ((r->pdf = HPDF_New(on_error, r)) == NULL) {
+		diag_report(d, DIAG_FATAL, file, 0, 0, "cannot start a PDF document: out of memory");
+		free(r);
+		return NULL;
+	}
+	if (check(r, HPDF_UseUTFEncodings(r->pdf), "enable UTF-8") != 0 ||
+	    check(r, HPDF_SetCurrentEncoder(r->pdf, "UTF-8"), "enable UTF-8") != 0 ||
+	    check(r, HPDF_SetCompressionMode(r->pdf, HPDF_COMP_ALL), "enable compression") != 0) {
+		render_free(r);
+		return NULL;
+	}
+	fonts_init(&r->fonts, r->pdf, fonts_dir, file, d);
+	return r;
+}
+
+void
+render_free(struct render *r)
+{
+	if (r == NULL)
+		return;
+	fonts_free(&r->fonts);
+	if (r->pdf)
+		HPDF_Free(r->pdf);
+	free(r->out);
+	free(r);
+}
+
+const struct metrics *
+render_metrics(struct render *r)
+{
+	return &r->fonts.metrics;
+}
+
+static int
+draw_rules(struct render *r, HPDF_Page page, const struct layout *l, const struct lay_page *lp)
+{
+	for (size_t i = lp->first; i < lp->first + lp->count; i++) {
+		const struct lay_item *it = &l->items[i];
+
+		if (it->kind != LAY_RULE)
+			continue;
+		if (check(r, HPDF_Page_SetLineWidth(page, (HPDF_REAL)it->thickness), "draw a rule") ||
+		    check(r, HPDF_Page_SetGrayStroke(page, (HPDF_REAL)it->gray), "draw a rule") ||
+		    check(r, HPDF_Page_MoveTo(page, (HPDF_REAL)it->x, (HPDF_REAL)it->y), "draw a rule") ||
+		    check(r, HPDF_Page_LineTo(page, (HPDF_REAL)it->x2, (HPDF_REAL)it->y2), "draw a rule") ||
+		    check(r, HPDF_Page_Stroke(page), "draw a rule"))
+			return -1;
+	}
+	return 0;
+}
+
+static int
+draw_text(struct render *r, HPDF_Page page, const struct layout *l, const struct lay_page *lp)
+{
+	struct buf s = {0};
+	int cur_face = -1;
+	double cur_size = 0, cur_gray = 0;
+	int ret = 0;
+
+	if (check(r, HPDF_Page_BeginText(page), "start text"))
+		return -1;
+	for (size_t i = lp->first; i < lp->first + lp->count && ret == 0; i++) {
+		const struct lay_item *it = &l->items[i];
+
+		if (it->kind != LAY_TEXT)
+			continue;
+		if ((int)it->face != cur_face || it->size != cur_size) {
+			HPDF_Font font = fonts_get(&r->fonts, it->face);
+
+			if (font == NULL ||
+			    check(r, HPDF_Page_SetFontAndSize(page, font, (HPDF_REAL)it->size),
+			    "select a font")) {
+				ret = -1;
+				break;
+			}
+			cur_face = (int)it->face;
+			cur_size = it->size;
+		}
+		if (it->gray != cur_gray) {
+			if (check(r, HPDF_Page_SetGrayFill(page, (HPDF_REAL)it->gray), "set a colour")) {
+				ret = -1;
+				break;
+			}
+			cur_gray = it->gray;
+		}
+		s.len = 0;
+		buf_append(&s, lay_text(l, it), it->len);
+		fonts_mark_used(&r->fonts, it->face, s.data, s.len);
+		if (check(r, HPDF_Page_TextOut(page, (HPDF_REAL)it->x, (HPDF_REAL)it->y, s.data),
+		    "draw text"))
+			ret = -1;
+	}
+	buf_free(&s);
+	if (check(r, HPDF_Page_EndText(page), "end text"))
+		ret = -1;
+	return ret;
+}
+
+static void
+join(struct buf *b, char **list, size_t n, const char *sep)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			buf_puts(b, sep);
+		buf_puts(b, list[i]);
+	}
+}
+
+/* The signing organisations, each once, in the order they sign. */
+static void
+authors(struct buf *b, const struct decl *decl)
+{
+	for (size_t i = 0; i < decl->nsignatories; i++) {
+		const struct signatory *s = &decl->signatories[i];
+		struct buf org = {0};
+		int seen = 0;
+
+		join(&org, s->org, s->norg, " ");
+		for (size_t k = 0; k < i && !seen; k++) {
+			struct buf other = {0};
+
+			join(&other, decl->signatories[k].org, decl->signatories[k].norg, " ");
+			seen = strcmp(org.data, other.data) == 0;
+			buf_free(&other);
+		}
+		if (!seen) {
+			if (b->len)
+				buf_puts(b, "; ");
+			buf_puts(b, org.data);
+		}
+		buf_free(&org);
+	}
+}
+
+static int
+set_info(struct render *r, const struct decl *decl)
+{
+	struct buf title = {0}, author = {0}, keywords = {0};
+	int ret;
+	const char *env = getenv("SOURCE_DATE_EPOCH");
+
+	join(&title, decl->title, decl->ntitle, " ");
+	authors(&author, decl);
+	join(&keywords, decl->keywords, decl->nkeywords, ", ");
+	if (decl->nregions) {
+		if (keywords.len)
+			buf_puts(&keywords, ", ");
+		join(&keywords, decl->regions, decl->nregions, ", ");
+	}
+	ret = check(r, HPDF_SetInfoAttr(r->pdf, HPDF_INFO_TITLE, title.data), "set the title") ||
+	    check(r, HPDF_SetInfoAttr(r->pdf, HPDF_INFO_SUBJECT,
+	    decl->subtitle ? decl->subtitle : decl->short_title), "set the subject") ||
+	    (author.len && check(r, HPDF_SetInfoAttr(r->pdf, HPDF_INFO_AUTHOR, author.data),
+	    "set the author")) ||
+	    (keywords.len && check(r, HPDF_SetInfoAttr(r->pdf, HPDF_INFO_KEYWORDS, keywords.data),
+	    "set the keywords")) ||
+	    check(r, HPDF_SetInfoAttr(r->pdf, HPDF_INFO_CREATOR, "declgen " DECLGEN_VERSION),
+	    "set the creator") ? -1 : 0;
+	/* No wall-clock time: a timestamp only where the build asks for one. */
+	if (ret == 0 && env != NULL && *env != '\0') {
+		char *end;
+		time_t t = (time_t)strtoll(env, &end, 10);
+		struct tm tm;
+
+		if (*end == '\0' && gmtime_r(&t, &tm) != NULL) {
+			HPDF_Date date = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+			    tm.tm_min, tm.tm_sec, 'Z', 0, 0};
+
+			ret = check(r, HPDF_SetInfoDateAttr(r->pdf, HPDF_INFO_CREATION_DATE, date),
+			    "set the creation date") ||
+			    check(r, HPDF_SetInfoDateAttr(r->pdf, HPDF_INFO_MOD_DATE, date),
+			    "set the modification date") ? -1 : 0;
+		}
+	}
+	buf_free(&title);
+	buf_free(&author);
+	buf_free(&keywords);
+	return ret;
+}
+
+static int
+save(struct render *r)
+{
+	HPDF_UINT32 size;
+
+	if (check(r, HPDF_SaveToStream(r->pdf), "write the PDF"))
+		return -1;
+	size = HPDF_GetStreamSize(r->pdf);
+	r->out = xmalloc(size ? size : 1);
+	r->outlen = 0;
+	while (r->outlen < size) {
+		HPDF_UINT32 n = size - (HPDF_UINT32)r->outlen;
+		HPDF_STATUS st = HPDF_ReadFromStream(r->pdf, r->out + r->outlen, &n);
+
+		r->outlen += n;
+		if (st == HPDF_STREAM_EOF || n == 0)
+			break;
+		if (check(r, st, "write the PDF"))
+			return -1;
+	}
+	HPDF_ResetError(r->pdf);	/* the end of the stream is reported as an error */
+	if (r->outlen != size) {
+		diag_report(r->diag, DIAG_FATAL, r->file, 0, 0, "cannot write the PDF: short read");
+		return -1;
+	}
+	return 0;
+}
+
+int
+render_document(struct render *r, const struct decl *decl, const struct layout *l,
+    const unsigned char **pdf, size_t *len)
+{
+	for (size_t p = 0; p < l->npages; p++) {
+		HPDF_Page page = HPDF_AddPage(r->pdf);
+
+		if (page == NULL) {
+			check(r, HPDF_FAILD_TO_ALLOC_MEM, "add a page");
+			return -1;
+		}
+		if (check(r, HPDF_Page_SetWidth(page, (HPDF_REAL)PAGE_WIDTH), "size a page") ||
+		    check(r, HPDF_Page_SetHeight(page, (HPDF_REAL)PAGE_HEIGHT), "size a page") ||
+		    draw_rules(r, page, l, &l->pages[p]) || draw_text(r, page, l, &l->pages[p]))
+			return -1;
+	}
+	if (set_info(r, decl) != 0)
+		return -1;
+	if (fonts_fix_tounicode(&r->fonts) != 0) {
+		HPDF_ResetError(r->pdf);
+		diag_report(r->diag, DIAG_FATAL, r->file, 0, 0,
+		    "cannot write the fonts' text maps (ToUnicode)");
+		return -1;
+	}
+	if (save(r) != 0)
+		return -1;
+	*pdf = r->out;
+	*len = r->outlen;
+	return 0;
+}

@@ -1,0 +1,69 @@
+/* The typographic design of a signing copy: every size and space, in points
+ * (1 pt = 1/72 in = 0.3528 mm), defined here and nowhere else. */
+#ifndef DECLGEN_TYPO_H
+#define DECLGEN_TYPO_H
+
+#define MM(x) ((x) * 72.0 / 25.4)
+
+/* A4 portrait. */
+#define PAGE_WIDTH MM(210.0)
+#define PAGE_HEIGHT MM(297.0)
+#define MARGIN_LEFT MM(25.0)
+#define MARGIN_RIGHT MM(25.0)
+#define MARGIN_TOP MM(22.0)
+#define MARGIN_BOTTOM MM(25.0)
+#define TEXT_WIDTH (PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT)
+
+/* Body text. LEADING is the baseline grid; block spaces are half-lines of it. */
+#define BODY_SIZE 11.0
+#define LEADING 15.0
+#define PARA_SPACE (LEADING / 2)
+/* Share of a line's height above its baseline; the rest is its depth. */
+#define ASCENT_SHARE 0.72
+
+/* Title block. */
+#define DATELINE_SIZE BODY_SIZE
+#define TITLE_SIZE 16.0
+#define TITLE_LEADING 21.0
+#define SUBTITLE_SIZE 12.0
+#define SUBTITLE_LEADING 16.0
+#define TITLE_SPACE_BEFORE LEADING
+#define TITLE_SPACE_AFTER (2 * LEADING)
+
+/* Headings, lists, motto and notice. */
+#define HEADING_SIZE 12.0
+#define HEADING_LEADING LEADING
+#define HEADING_SPACE_BEFORE LEADING
+#define LIST_INDENT 15.0
+#define LIST_BULLET_INDENT 4.0
+#define MOTTO_SIZE 11.5
+#define MOTTO_RULE 0.6
+#define MOTTO_RULE_WIDTH (TEXT_WIDTH / 3)
+#define NOTICE_INDENT 12.0
+#define NOTICE_BAR 2.0
+#define NOTICE_GRAY 0.45
+
+/* Signature section. */
+#define SIG_SECTION_SPACE (2 * LEADING)
+#define SIG_COLUMN_GAP MM(12.0)
+#define SIG_SPACE MM(17.0)	/* room above the line for a handwritten signature */
+#define SIG_RULE 0.5
+#define SIG_SIZE 10.0
+#define SIG_LEADING 12.5
+#define SIG_ROW_SPACE MM(3.0)
+#define SIG_BLANK_RULE MM(70.0)	/* length of the blank for place and date */
+
+/* Running footer. */
+#define FOOTER_SIZE 8.5
+#define FOOTER_BASELINE MM(13.0)
+#define FOOTER_GRAY 0.3
+
+/* Line breaking. Glue of a space stretches by half and shrinks by a third of its
+ * width, as in TeX's Computer Modern; hyphens cost as in plain TeX. */
+#define SPACE_STRETCH (1.0 / 2.0)
+#define SPACE_SHRINK (1.0 / 3.0)
+#define HYPHEN_PENALTY 50
+#define EXHYPHEN_PENALTY 50
+#define RAGGED_STRETCH (3 * BODY_SIZE)
+
+#endif

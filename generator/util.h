@@ -1,0 +1,38 @@
+/* Allocation that never returns NULL, growable byte buffers, bounded file reading. */
+#ifndef DECLGEN_UTIL_H
+#define DECLGEN_UTIL_H
+
+#include <stddef.h>
+
+/* Exit status for usage and system errors (out of memory, I/O). */
+#define EXIT_SYSTEM 2
+
+/* The x-functions print a message and exit with EXIT_SYSTEM when memory is exhausted,
+ * so callers never test for NULL. */
+void *xmalloc(size_t size);
+void *xcalloc(size_t count, size_t size);
+void *xreallocarray(void *ptr, size_t count, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t len);
+
+/* Grows *array (of *cap elements of elem_size bytes) so that it holds at least need. */
+void grow_array(void **array, size_t *cap, size_t need, size_t elem_size);
+
+/* A growable byte buffer; always NUL-terminated after buf_* calls. */
+struct buf {
+	char *data;
+	size_t len;
+	size_t cap;
+};
+
+void buf_append(struct buf *b, const char *s, size_t len);
+void buf_puts(struct buf *b, const char *s);
+void buf_printf(struct buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void buf_free(struct buf *b);
+
+/* Reads the whole file at path into *data (owned by the caller, NUL-terminated) unless it
+ * is larger than max_bytes. Returns 0, or an errno value; EFBIG when the file is too large. */
+int read_file(const char *path, size_t max_bytes, char **data, size_t *len);
+
+#endif

@@ -1,0 +1,6 @@
+#ifndef DECLGEN_VERSION_H
+#define DECLGEN_VERSION_H
+
+#define DECLGEN_VERSION "0.1.0"
+
+#endif
