@@ -3,6 +3,8 @@
 
 #include <stdlib.h>
 
+#include "util.h"
+
 static void
 free_strings(char **list, size_t n)
 {
@@ -17,6 +19,24 @@ free_text(struct text *t)
 	for (size_t i = 0; i < t->nruns; i++)
 		free(t->runs[i].text);
 	free(t->runs);
+}
+
+static void
+append_text(const struct text *t, struct buf *b)
+{
+	for (size_t i = 0; i < t->nruns; i++)
+		buf_puts(b, t->runs[i].text);
+	buf_puts(b, "\n");
+}
+
+void
+decl_body_text(const struct decl *decl, struct buf *b)
+{
+	for (size_t i = 0; i < decl->nblocks; i++) {
+		append_text(&decl->blocks[i].text, b);
+		for (size_t k = 0; k < decl->blocks[i].nitems; k++)
+			append_text(&decl->blocks[i].items[k], b);
+	}
 }
 
 void

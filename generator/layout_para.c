@@ -150,7 +150,7 @@ is_upper(uint32_t cp)
 /* Marks where the word chars[ws, we) may break: brk[k] = 1 for a hyphenation after
  * character k (a hyphen is added), 2 after an explicit hyphen or dash (none added). */
 static void
-find_breaks(struct para *p, size_t ws, size_t we, unsigned char *brk)
+find_breaks(struct para *p, size_t ws, size_t we, int patterns, unsigned char *brk)
 {
 	const struct ch *c = p->chars;
 	int soft = 0, digits = 0;
@@ -171,7 +171,7 @@ find_breaks(struct para *p, size_t ws, size_t we, unsigned char *brk)
 	}
 	/* Soft hyphens are the author's choice: they replace the patterns. Numbers, dates
 	 * and acronyms are never hyphenated. */
-	if (soft || digits || !p->ps->hyphenate || p->s->h == NULL)
+	if (soft || digits || !patterns || !p->ps->hyphenate || p->s->h == NULL)
 		return;
 	for (size_t a = ws; a < we;) {
 		size_t b = a, upper = 0;
@@ -196,14 +196,15 @@ find_breaks(struct para *p, size_t ws, size_t we, unsigned char *brk)
 	}
 }
 
+/* Adds the word chars[ws, we); patterns = 0 leaves only the author's break points. */
 static void
-add_word(struct para *p, size_t ws, size_t we)
+add_word(struct para *p, size_t ws, size_t we, int patterns)
 {
 	unsigned char *brk = xmalloc(we - ws);
 	size_t start = ws;
 	double width = 0;
 
-	find_breaks(p, ws, we, brk);
+	find_breaks(p, ws, we, patterns, brk);
 	for (size_t k = ws; k < we; k++) {
 		const struct ch *c = &p->chars[k];
 		int last = k + 1 == we;
@@ -282,7 +283,8 @@ build_items(struct para *p)
 		}
 		while (we < p->nchars && !is_space(&p->chars[we]))
 			we++;
-		add_word(p, i, we);
+		/* A hyphenated last word leaves a stub of a last line ("ren."). */
+		add_word(p, i, we, we < p->nchars);
 		i = we;
 	}
 	/* \parfillskip: the last line may be short. */

@@ -47,8 +47,6 @@ struct job {
 	struct layout_options layout;
 	char *datadir;
 	char *schema;
-	struct hyph *hyph;
-	int hyph_tried;
 };
 
 static int
@@ -77,24 +75,25 @@ output_path(const struct job *job, const char *input)
 	return b.data;
 }
 
-static const struct hyph *
-hyphenation(struct job *job, struct diag *d)
+/* Patterns for the words of decl: ours from the data directory, else Debian's. */
+static struct hyph *
+hyphenation(const struct job *job, const struct decl *decl, struct diag *d)
 {
-	char *ours;
+	char *ours = datadir_path(job->datadir, "hyphen/hyph_de.dic");
+	struct buf text = {0};
+	struct hyph *h;
 
-	if (job->hyph_tried)
-		return job->hyph;
-	job->hyph_tried = 1;
-	ours = datadir_path(job->datadir, "hyphen/hyph_de.dic");
-	job->hyph = hyph_load(ours);
-	if (job->hyph == NULL)
-		job->hyph = hyph_load(SYSTEM_HYPHEN);
-	if (job->hyph == NULL)
-		diag_report(d, DIAG_WARNING, NULL, 0, 0,
+	decl_body_text(decl, &text);
+	h = hyph_load(ours, text.data ? text.data : "", text.len);
+	if (h == NULL)
+		h = hyph_load(SYSTEM_HYPHEN, text.data ? text.data : "", text.len);
+	if (h == NULL)
+		diag_report(d, DIAG_WARNING, decl->path, 0, 0,
 		    "no German hyphenation patterns (%s): text is set without hyphenation; "
 		    "install the package hyphen-de", SYSTEM_HYPHEN);
+	buf_free(&text);
 	free(ours);
-	return job->hyph;
+	return h;
 }
 
 static void
@@ -104,6 +103,7 @@ render_one(struct job *job, const char *input, struct diag *d)
 	char *fonts = NULL, *out = NULL;
 	struct render *r = NULL;
 	struct layout *l = NULL;
+	struct hyph *h = NULL;
 	const unsigned char *pdf;
 	size_t len;
 
@@ -112,8 +112,9 @@ render_one(struct job *job, const char *input, struct diag *d)
 	fonts = datadir_path(job->datadir, "fonts");
 	if ((r = render_new(fonts, input, d)) == NULL)
 		goto done;
-	l = layout_new(decl, render_metrics(r),
-	    strncmp(decl->language, "de", 2) == 0 ? hyphenation(job, d) : NULL, &job->layout, d);
+	if (strncmp(decl->language, "de", 2) == 0)
+		h = hyphenation(job, decl, d);
+	l = layout_new(decl, render_metrics(r), h, &job->layout, d);
 	if (l == NULL || render_document(r, decl, l, &pdf, &len) != 0)
 		goto done;
 	out = output_path(job, input);
@@ -121,6 +122,7 @@ render_one(struct job *job, const char *input, struct diag *d)
 done:
 	free(out);
 	layout_free(l);
+	hyph_free(h);
 	render_free(r);
 	free(fonts);
 	decl_free(decl);
@@ -211,7 +213,6 @@ main(int argc, char *argv[])
 			decl_free(decl);
 		}
 	}
-	hyph_free(job.hyph);
 	free(job.schema);
 	free(job.datadir);
 	xmlCleanupParser();
