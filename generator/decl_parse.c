@@ -245,6 +245,7 @@ struct run_builder {
 	struct buf cur;		/* text of the run being built */
 	unsigned cur_style;
 	int pending_space;	/* a space to emit before the next non-space */
+	unsigned space_style;	/* style of the text the pending space was in */
 	int at_start;		/* nothing emitted yet: drop leading space */
 };
 
@@ -270,13 +271,19 @@ flush_run(struct run_builder *rb)
 static void
 emit(struct run_builder *rb, unsigned style, const char *s, size_t len)
 {
+	/* A space keeps the style of the text it was written in. */
+	if (rb->pending_space && !rb->at_start) {
+		if (rb->space_style != rb->cur_style) {
+			flush_run(rb);
+			rb->cur_style = rb->space_style;
+		}
+		buf_append(&rb->cur, " ", 1);
+	}
+	rb->pending_space = 0;
 	if (style != rb->cur_style) {
 		flush_run(rb);
 		rb->cur_style = style;
 	}
-	if (rb->pending_space && !rb->at_start)
-		buf_append(&rb->cur, " ", 1);
-	rb->pending_space = 0;
 	rb->at_start = 0;
 	buf_append(&rb->cur, s, len);
 }
@@ -288,6 +295,8 @@ emit_text(struct run_builder *rb, unsigned style, const char *s)
 		size_t n = 0;
 
 		if (is_xml_space(*s)) {
+			if (!rb->pending_space)
+				rb->space_style = style;
 			rb->pending_space = 1;
 			s++;
 			continue;

@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "limits.h"
+#include "util.h"
 
 static const char *const level_names[] = {
 	[DIAG_OK] = "note",
@@ -16,7 +17,9 @@ void
 diag_report(struct diag *d, enum diag_level level, const char *file,
     int line, int col, const char *fmt, ...)
 {
+	struct buf msg = {0};
 	va_list ap;
+	char text[1024];
 
 	if (level > d->worst)
 		d->worst = level;
@@ -24,26 +27,28 @@ diag_report(struct diag *d, enum diag_level level, const char *file,
 		d->errors++;
 	else if (level == DIAG_WARNING)
 		d->warnings++;
-	if (d->quiet)
-		return;
 	/* A hostile file can produce endless errors; the first ones tell what to fix. */
 	if (++d->printed > LIMIT_DIAGNOSTICS) {
 		if (d->printed == LIMIT_DIAGNOSTICS + 1)
-			fprintf(stderr, "%s: error: too many problems, stopping here\n",
+			buf_printf(&msg, "%s: error: too many problems, stopping here\n",
 			    file ? file : "declgen");
-		return;
+	} else {
+		if (file == NULL)
+			buf_puts(&msg, "declgen: ");
+		else if (line > 0)
+			buf_printf(&msg, "%s:%d:%d: ", file, line, col > 0 ? col : 1);
+		else
+			buf_printf(&msg, "%s: ", file);
+		va_start(ap, fmt);
+		vsnprintf(text, sizeof text, fmt, ap);
+		va_end(ap);
+		buf_printf(&msg, "%s: %s\n", level_names[level], text);
 	}
-	if (file == NULL)
-		fputs("declgen: ", stderr);
-	else if (line > 0)
-		fprintf(stderr, "%s:%d:%d: ", file, line, col > 0 ? col : 1);
-	else
-		fprintf(stderr, "%s: ", file);
-	fprintf(stderr, "%s: ", level_names[level]);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
+	if (msg.len && d->log)
+		buf_append(d->log, msg.data, msg.len);
+	else if (msg.len)
+		fputs(msg.data, stderr);
+	buf_free(&msg);
 }
 
 int

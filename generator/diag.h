@@ -2,6 +2,8 @@
 #ifndef DECLGEN_DIAG_H
 #define DECLGEN_DIAG_H
 
+struct buf;
+
 enum diag_level {
 	DIAG_OK = 0,
 	DIAG_WARNING,
@@ -14,7 +16,7 @@ struct diag {
 	unsigned errors;	/* number of errors reported */
 	unsigned warnings;
 	unsigned printed;	/* messages printed for the current file */
-	int quiet;		/* count, but print nothing (unit tests) */
+	struct buf *log;	/* if set, messages go here instead of stderr (tests) */
 };
 
 /* Reports a message; line and col are 1-based, 0 where unknown. file may be NULL. */

@@ -12,6 +12,9 @@
 
 /* Largest pattern file read, in bytes. */
 #define MAX_PATTERN_FILE (16u * 1024u * 1024u)
+/* Letters (with word-boundary dots) of the longest pattern considered: Debian's German
+ * patterns have at most 35. A longer pattern would never be kept. */
+#define MAX_PATTERN_LETTERS 40
 
 struct hyph {
 	HyphenDict *dict;
@@ -80,13 +83,17 @@ set_add(struct hashset *set, uint64_t h)
 	set->count++;
 }
 
-/* Adds every substring of at most maxlen bytes of ".word." for each word of text. */
+/* Adds every substring of at most maxlen bytes of each word of text, alone and with a
+ * word-boundary dot before, after or both: libhyphen's second level hyphenates the
+ * parts of a compound, so a boundary can fall inside a word. */
 static void
 add_substrings(struct hashset *set, const char *text, size_t len, size_t maxlen)
 {
 	struct hashset words = {xcalloc(1024, sizeof *words.slots), 1023, 0};
-	char w[130];
+	char w[130], sub[132];
 	size_t n = 0, k;
+
+	set_add(set, hash(".", 1));	/* the first prefix of every pattern of a word start */
 
 	for (size_t i = 0; i <= len; i += k) {
 		uint32_t cp = i < len ? utf8_decode(text + i, len - i, &k) : 0;
@@ -94,38 +101,58 @@ add_substrings(struct hashset *set, const char *text, size_t len, size_t maxlen)
 
 		if (i == len)
 			k = 1;
-		if (c && n < sizeof w - 2) {
-			w[++n] = (char)c;
+		if (c && n < sizeof w) {
+			w[n++] = (char)c;
 			continue;
 		}
-		if (n > 0) {
-			uint64_t h;
-
-			w[0] = '.';
-			w[n + 1] = '.';
-			h = hash(w, n + 2);
-			if (!set_has(&words, h)) {
-				set_add(&words, h);
-				for (size_t a = 0; a < n + 2; a++)
-					for (size_t b = a + 1; b <= n + 2 && b - a <= maxlen; b++)
-						set_add(set, hash(w + a, b - a));
-			}
+		if (n > 0 && !set_has(&words, hash(w, n))) {
+			set_add(&words, hash(w, n));
+			for (size_t a = 0; a < n; a++)
+				for (size_t b = a + 1; b <= n && b - a + 2 <= maxlen; b++) {
+					sub[0] = '.';
+					memcpy(sub + 1, w + a, b - a);
+					sub[b - a + 1] = '.';
+					set_add(set, hash(sub + 1, b - a));
+					set_add(set, hash(sub, b - a + 1));
+					set_add(set, hash(sub + 1, b - a + 1));
+					set_add(set, hash(sub, b - a + 2));
+				}
 		}
 		n = 0;
 	}
 	free(words.slots);
 }
 
-/* The letters of a pattern line ("1b2ei3ß" -> "beiß"), up to any "/" replacement. */
-static size_t
-pattern_core(const char *line, size_t len, char *core, size_t max)
+/* Whether libhyphen needs the pattern on line to give on the words of the text (whose
+ * substrings are in subs) exactly what the full set gives. libhyphen is a state
+ * machine whose states are the patterns' prefixes; at each letter it is in the state of
+ * the longest suffix of the text read that is such a prefix, and applies that state's
+ * pattern, if any. So it needs every pattern that occurs in a word, and every state
+ * the words can reach: one pattern for each prefix that occurs in a word. */
+static int
+pattern_needed(const char *line, size_t len, const struct hashset *subs,
+    struct hashset *states)
 {
-	size_t n = 0;
+	uint64_t h = 0xcbf29ce484222325u, prefix = 0;
+	int needed = 0;
+	size_t letters = 0, in_text = 0;
 
-	for (size_t i = 0; i < len && line[i] != '/' && n < max; i++)
-		if (!(line[i] >= '0' && line[i] <= '9'))
-			core[n++] = line[i];
-	return n;
+	for (size_t i = 0; i < len && line[i] != '/'; i++) {
+		if (line[i] >= '0' && line[i] <= '9')
+			continue;
+		h = (h ^ (unsigned char)line[i]) * 0x100000001b3u;
+		letters++;
+		if (in_text + 1 == letters && set_has(subs, h ? h : 1)) {
+			in_text = letters;
+			prefix = h ? h : 1;
+			/* A state no pattern kept so far provides. */
+			if (!set_has(states, prefix)) {
+				set_add(states, prefix);
+				needed = 1;
+			}
+		}
+	}
+	return needed || (letters > 0 && in_text == letters);
 }
 
 static int
@@ -139,43 +166,36 @@ struct hyph *
 hyph_load(const char *path, const char *text, size_t len)
 {
 	struct hashset subs = {xcalloc(1024, sizeof *subs.slots), 1023, 0};
+	struct hashset states = {xcalloc(1024, sizeof *states.slots), 1023, 0};
 	struct buf kept = {0};
-	char *data, core[256];
-	size_t dlen, maxlen = 0;
+	char *data;
+	size_t dlen;
 	struct hyph *h = NULL;
 	FILE *f;
 
 	if (read_file(path, MAX_PATTERN_FILE, &data, &dlen) != 0) {
 		free(subs.slots);
+		free(states.slots);
 		return NULL;
 	}
+	if (text != NULL)
+		add_substrings(&subs, text, len, MAX_PATTERN_LETTERS);
+	/* The first line names the encoding; directives stay; patterns that can match. */
 	for (size_t i = 0; i < dlen;) {
-		size_t e = i;
+		const char *nl = memchr(data + i, '\n', dlen - i);
+		size_t e = nl ? (size_t)(nl - data) : dlen;
 
-		while (e < dlen && data[e] != '\n')
-			e++;
-		if (i > 0 && is_pattern(data + i, e - i)) {
-			size_t n = pattern_core(data + i, e - i, core, sizeof core);
-
-			if (n > maxlen)
-				maxlen = n;
-		}
-		i = e + 1;
-	}
-	add_substrings(&subs, text, len, maxlen);
-	/* The first line names the encoding; directives stay; patterns that match. */
-	for (size_t i = 0; i < dlen;) {
-		size_t e = i;
-
-		while (e < dlen && data[e] != '\n')
-			e++;
-		if (i == 0 || !is_pattern(data + i, e - i) ||
-		    set_has(&subs, hash(core, pattern_core(data + i, e - i, core, sizeof core))))
+		/* Each level of patterns is a state machine of its own. */
+		if (e - i >= 9 && memcmp(data + i, "NEXTLEVEL", 9) == 0)
+			memset(states.slots, 0, (states.mask + 1) * sizeof *states.slots), states.count = 0;
+		if (i == 0 || text == NULL || !is_pattern(data + i, e - i) ||
+		    pattern_needed(data + i, e - i, &subs, &states))
 			buf_append(&kept, data + i, e - i + (e < dlen));
 		i = e + 1;
 	}
 	free(data);
 	free(subs.slots);
+	free(states.slots);
 	if (kept.len > 0 && (f = fmemopen(kept.data, kept.len, "r")) != NULL) {
 		HyphenDict *dict = hnj_hyphen_load_file(f);
 

@@ -8,8 +8,8 @@ struct hyph;
 
 /* Loads the patterns of a libhyphen pattern file (ISO-8859-1 encoded) that can match in
  * the words of text (UTF-8): libhyphen takes seconds to load all 78,000 German
- * patterns, and a pattern that is no substring of any word can never apply. Returns
- * NULL if the file cannot be read. */
+ * patterns, and a pattern that is no substring of any word can never apply. With text
+ * NULL, loads every pattern. Returns NULL if the file cannot be read. */
 struct hyph *hyph_load(const char *path, const char *text, size_t len);
 void hyph_free(struct hyph *h);
 

@@ -23,7 +23,7 @@ struct lay_item {
 	enum face face;		/* text */
 	double size;		/* text: font size, pt */
 	double x, y;		/* text: start of the baseline; rule: one end */
-	double x2, y2;		/* rule: other end */
+	double x2, y2;		/* text: end of the baseline; rule: other end */
 	double thickness;	/* rule: line width, pt */
 	double gray;		/* 0 black .. 1 white */
 	size_t off, len;	/* text: UTF-8 bytes in layout.text */
@@ -32,6 +32,7 @@ struct lay_item {
 /* A set line of running text, kept for checks and statistics. */
 struct lay_line {
 	size_t page;		/* 0-based */
+	size_t para;		/* paragraph (or other text) it belongs to, counted from 1 */
 	double left, right;	/* pt: where the ink starts and ends */
 	double width;		/* pt: measure the line was set to */
 	double ratio;		/* adjustment ratio of its glue */
@@ -51,6 +52,7 @@ struct layout {
 	size_t npages;
 	struct lay_line *lines;
 	size_t nlines, caplines;
+	size_t nparas;		/* texts set */
 	struct buf text;	/* text of all items */
 	double demerits;	/* total of all paragraphs */
 };

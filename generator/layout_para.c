@@ -360,6 +360,7 @@ place_line(struct para *p, const struct lb_line *l, int last, struct set_line *o
 	s->out->lines = lines;
 	rec = &s->out->lines[s->out->nlines++];
 	memset(rec, 0, sizeof *rec);
+	rec->para = s->out->nparas;
 	rec->left = x;
 	rec->width = ps->width;
 	rec->ratio = r;
@@ -449,6 +450,7 @@ set_text(struct setter *s, const struct text *t, const struct para_style *ps,
 			    (t->runs[i].style & RUN_NOBREAK) != 0);
 	}
 	build_items(&p);
+	s->out->nparas++;
 	lb_params_default(&params, ps->width);
 	params.method = s->opt->method;
 	if (lb_break(p.items, p.nitems, &params, &res) == 0) {

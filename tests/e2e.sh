@@ -1,0 +1,92 @@
+#!/bin/sh
+# End-to-end tests: drive the built binary, read its PDFs back with poppler and qpdf.
+# usage: tests/e2e.sh BINARY   (run from the repository's top directory)
+set -u
+BIN=${1:-build/declgen}
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT INT TERM
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+check() { if eval "$2"; then ok; else bad "$1"; fi; }
+
+# Every word of a text file must come back from the PDF, in order.
+words_in_order() { # SOURCE_TEXT PDF_TEXT
+	tr -s ' \n' '\n\n' < "$1" | grep -v '^$' > "$T/want"
+	# Join hyphenated line ends back: "grund-\nständigen" -> "grundständigen".
+	sed -e ':a' -e '/[[:alpha:]]-$/{N;s/-\n//;ba' -e '}' "$2" | tr -s ' \n\f' '\n\n\n' |
+		grep -v '^$' > "$T/got"
+	awk 'NR==FNR { want[++n] = $0; next } i < n && $0 == want[i + 1] { i++ }
+	     END { if (i < n) { print "missing from here: " want[i + 1]; exit 1 } }' \
+		"$T/want" "$T/got"
+}
+
+for name in krefeld-viersen bergisch-gladbach-bruehl-koeln; do
+	src=declarations/$name.xml
+	pdf=$T/$name.pdf
+	check "$name: render exits 0" "$BIN render -o $pdf $src 2>$T/err"
+	check "$name: render prints nothing" "[ ! -s $T/err ]"
+	check "$name: qpdf --check" "qpdf --check $pdf >/dev/null 2>&1"
+	pdftotext -raw "$pdf" "$T/$name.txt" 2>"$T/warn"
+	check "$name: no syntax warnings from poppler" "[ ! -s $T/warn ]"
+	pdffonts "$pdf" 2>>"$T/warn" | tail -n +3 > "$T/fonts"
+	check "$name: fonts listed" "[ -s $T/fonts ]"
+	check "$name: every font embedded and subset" \
+		"awk '{ if (\$(NF-4) != \"yes\" || \$(NF-3) != \"yes\" || \$(NF-2) != \"yes\") exit 1 }' $T/fonts"
+	check "$name: A4 pages" "pdfinfo $pdf | grep -q 'Page size: *595.276 x 841.89 pts (A4)'"
+	check "$name: creator" "pdfinfo $pdf | grep -q '^Creator: *declgen '"
+	check "$name: page numbers" "grep -q 'Seite 2 von 2' $T/$name.txt"
+	# The body and all signatories, word for word, from the source text.
+	# The source's body as declgen sets it: <q> as German quotes, tags dropped.
+	xmllint --xpath '//*[local-name()="body"]' "$src" 2>/dev/null |
+		sed -e 's/<q>/„/g' -e 's|</q>|“|g' -e 's:</\{0,1\}\(em\|strong\|nobreak\)>::g' \
+		-e 's/<[^>]*>/ /g' > "$T/body"
+	check "$name: all body text comes back" "words_in_order $T/body $T/$name.txt"
+	xmllint --xpath '//*[local-name()="signatory"]//text()' "$src" > "$T/sigs" 2>/dev/null
+	check "$name: all signatories come back" "words_in_order $T/sigs $T/$name.txt"
+	check "$name: German characters exact" "grep -q 'Erklärung' $T/$name.txt && grep -q '–' $T/$name.txt"
+	$BIN render -o "$T/again.pdf" "$src"
+	check "$name: byte-identical on a second render" "cmp -s $pdf $T/again.pdf"
+done
+check "quotes come back" "grep -q '„Job-Turbo“' $T/krefeld-viersen.txt"
+check "ß comes back" "grep -q 'großes' $T/bergisch-gladbach-bruehl-koeln.txt"
+check "place and date above the signatures" \
+	"grep -c 'Krefeld, 22.01.2024' $T/krefeld-viersen.txt | grep -qx 2"
+
+# check: exit codes and GNU-style messages.
+check "check: valid files exit 0" "$BIN check declarations/*.xml"
+$BIN check tests/data/bad-unknown-element.xml 2>"$T/err"
+check "check: invalid file exits 1" "[ $? -eq 1 ]"
+check "check: FILE:LINE:COL: error: message" \
+	"grep -q '^tests/data/bad-unknown-element.xml:14:5: error: ' $T/err"
+$BIN check declarations/krefeld-viersen.xml tests/data/bad-invalid-date.xml \
+	tests/data/bad-empty-paragraph.xml 2>"$T/err"
+check "check: several files, all problems reported" "[ $? -eq 1 ] && [ \$(wc -l < $T/err) -eq 2 ]"
+$BIN check "$T/missing.xml" 2>/dev/null
+check "check: missing file exits 2" "[ $? -eq 2 ]"
+$BIN check 2>/dev/null
+check "usage error exits 2" "[ $? -eq 2 ]"
+$BIN render --frobnicate x.xml 2>"$T/err"
+check "unknown option exits 2 with usage" "[ $? -eq 2 ] && grep -q '^usage:' $T/err"
+$BIN render -o a.pdf declarations/*.xml 2>/dev/null
+check "-o with two inputs is a usage error" "[ $? -eq 2 ]"
+check "--help" "$BIN --help | grep -q 'render'"
+check "--version" "$BIN --version | grep -q '^declgen [0-9]'"
+
+# render -d DIR: one PDF per input.
+mkdir "$T/out"
+check "render -d" "$BIN render -d $T/out declarations/*.xml && [ -s $T/out/krefeld-viersen.pdf ] && [ -s $T/out/bergisch-gladbach-bruehl-koeln.pdf ]"
+
+# A bad input never touches the existing PDF, and leaves no temporary file.
+cp "$T/krefeld-viersen.pdf" "$T/keep.pdf"
+$BIN render -o "$T/keep.pdf" tests/data/bad-malformed.xml 2>/dev/null
+check "invalid input: exit 1" "[ $? -eq 1 ]"
+check "invalid input: previous PDF intact" "cmp -s $T/keep.pdf $T/krefeld-viersen.pdf"
+check "no temporary files left" "[ -z \"\$(ls -A $T | grep '^\.')\" ]"
+$BIN render -o "$T/out" declarations/krefeld-viersen.xml 2>"$T/err"
+check "output path is a directory: exit 2" "[ $? -eq 2 ] && grep -q 'is a directory' $T/err"
+
+echo "e2e: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,233 @@
+/* The line breaker on synthetic boxes, glue and penalties: known inputs give known
+ * breaks and demerits. */
+#include "testutil.h"
+
+#include "linebreak.h"
+
+#define MAX_ITEMS 128
+
+struct para {
+	struct lb_item items[MAX_ITEMS];
+	size_t n;
+};
+
+static void
+box(struct para *p, double w)
+{
+	struct lb_item it = {.type = LB_BOX, .width = w};
+
+	p->items[p->n++] = it;
+}
+
+static void
+glue(struct para *p, double w, double stretch, double shrink)
+{
+	struct lb_item it = {.type = LB_GLUE, .width = w, .stretch = stretch, .shrink = shrink};
+
+	p->items[p->n++] = it;
+}
+
+static void
+penalty(struct para *p, double w, int pen, int flagged)
+{
+	struct lb_item it = {.type = LB_PENALTY, .width = w, .penalty = pen, .flagged = flagged};
+
+	p->items[p->n++] = it;
+}
+
+/* Words of the given widths, spaces of 10 pt (+5 -3), and a \parfillskip. */
+static void
+words(struct para *p, const double *w, size_t n)
+{
+	p->n = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			glue(p, 10, 5, 3);
+		box(p, w[i]);
+	}
+	penalty(p, 0, LB_INF, 0);
+	glue(p, 0, 1e6, 0);
+	penalty(p, 0, -LB_INF, 0);
+}
+
+static struct lb_result
+run(const struct para *p, double width, enum lb_method m)
+{
+	struct lb_params params;
+	struct lb_result r;
+
+	lb_params_default(&params, width);
+	params.method = m;
+	assert_int_equal(lb_break(p->items, p->n, &params, &r), 0);
+	return r;
+}
+
+/* Three 40 pt words and two spaces fill 140 pt exactly: ratio 0, demerits
+ * (linepenalty 10 + badness 0)^2 = 100 for each of the two lines. */
+static void
+test_exact_fit(void **state)
+{
+	static const double w[] = {40, 40, 40, 40, 40, 40};
+	struct para p;
+	struct lb_result r;
+
+	(void)state;
+	words(&p, w, 6);
+	r = run(&p, 140, LB_TOTAL_FIT);
+	assert_int_equal(r.nlines, 2);
+	assert_int_equal(r.lines[0].start, 0);
+	assert_int_equal(r.lines[0].end, 5);	/* the glue after the third word */
+	assert_int_equal(r.lines[1].start, 6);
+	assert_true(r.lines[0].ratio == 0);
+	assert_int_equal(r.overfull, 0);
+	assert_true(r.demerits > 199.99 && r.demerits < 200.01);
+	lb_result_free(&r);
+}
+
+/* A stretched line: two words of 40 and a space (90 pt) set in 95 pt use all 5 pt of
+ * the space's stretch. */
+static void
+test_ratio_and_badness(void **state)
+{
+	static const double w[] = {40, 40, 40, 40};
+	struct para p;
+	struct lb_result r;
+
+	(void)state;
+	words(&p, w, 4);
+	r = run(&p, 95, LB_TOTAL_FIT);
+	assert_int_equal(r.nlines, 2);
+	/* 90 pt natural in 95: ratio 5/5 = 1.0, badness 100. */
+	assert_true(r.lines[0].ratio > 0.999 && r.lines[0].ratio < 1.001);
+	/* (10 + 100)^2 + (10 + 0)^2; the classes loose (2) and decent (1) are adjacent,
+	 * so no fitness demerits. */
+	assert_true(r.demerits > 12199.99 && r.demerits < 12200.01);
+	lb_result_free(&r);
+}
+
+/* Total fit looks ahead. Words 15 10 20 15 10 10 10 in 100 pt: greedy squeezes five
+ * words into line 1 (110 pt natural, ratio -10/12, badness 57.9: demerits 4606 + 100);
+ * total fit sets four (90 pt, ratio 10/15, badness 29.6: demerits 1570.5 + 100). */
+static void
+test_total_fit_beats_greedy(void **state)
+{
+	static const double w[] = {15, 10, 20, 15, 10, 10, 10};
+	struct para p;
+	struct lb_result tf, gr;
+
+	(void)state;
+	words(&p, w, 7);
+	tf = run(&p, 100, LB_TOTAL_FIT);
+	gr = run(&p, 100, LB_GREEDY);
+	assert_int_equal(gr.nlines, 2);
+	assert_int_equal(gr.lines[0].end, 9);
+	assert_true(gr.lines[0].ratio < -0.83 && gr.lines[0].ratio > -0.84);
+	assert_true(gr.demerits > 4706.38 && gr.demerits < 4706.39);
+	assert_int_equal(tf.nlines, 2);
+	assert_int_equal(tf.lines[0].end, 7);
+	assert_true(tf.lines[0].ratio > 0.666 && tf.lines[0].ratio < 0.667);
+	assert_true(tf.demerits > 1670.50 && tf.demerits < 1670.51);
+	lb_result_free(&tf);
+	lb_result_free(&gr);
+}
+
+/* A hyphenation penalty adds its hyphen's width to the line and is flagged. */
+static void
+test_hyphen_break(void **state)
+{
+	struct para p = {.n = 0};
+	struct lb_result r;
+
+	(void)state;
+	box(&p, 50);
+	glue(&p, 10, 5, 3);
+	box(&p, 30);		/* "Arbeits" */
+	penalty(&p, 5, 50, 1);	/* "-" */
+	box(&p, 40);		/* "markt" */
+	penalty(&p, 0, LB_INF, 0);
+	glue(&p, 0, 1e6, 0);
+	penalty(&p, 0, -LB_INF, 0);
+	/* 50 + 10 + 30 + 5 = 95: the hyphen makes the line fit exactly. */
+	r = run(&p, 95, LB_TOTAL_FIT);
+	assert_int_equal(r.nlines, 2);
+	assert_int_equal(r.lines[0].end, 3);
+	assert_true(r.lines[0].ratio == 0);
+	assert_int_equal(r.lines[1].start, 4);
+	lb_result_free(&r);
+}
+
+/* A forbidden break (a non-breaking space) is never taken. */
+static void
+test_nobreak(void **state)
+{
+	struct para p = {.n = 0};
+	struct lb_result r;
+
+	(void)state;
+	box(&p, 40);
+	glue(&p, 10, 5, 3);
+	box(&p, 40);
+	penalty(&p, 0, LB_INF, 0);
+	glue(&p, 10, 5, 3);	/* 40 x 40: no break here */
+	box(&p, 40);
+	penalty(&p, 0, LB_INF, 0);
+	glue(&p, 0, 1e6, 0);
+	penalty(&p, 0, -LB_INF, 0);
+	r = run(&p, 95, LB_TOTAL_FIT);
+	assert_int_equal(r.nlines, 2);
+	assert_int_equal(r.lines[0].end, 1);
+	lb_result_free(&r);
+}
+
+/* A word wider than the line cannot fit: the line is flagged overfull, nothing is
+ * lost, and the other lines are set normally. */
+static void
+test_overlong_word(void **state)
+{
+	static const double w[] = {30, 300, 30, 30};
+	struct para p;
+	struct lb_result r;
+	int seen = 0;
+
+	(void)state;
+	words(&p, w, 4);
+	r = run(&p, 100, LB_TOTAL_FIT);
+	assert_int_equal(r.overfull, 1);
+	for (size_t i = 0; i < r.nlines; i++)
+		if (r.lines[i].overfull) {
+			seen = 1;
+			assert_true(r.lines[i].start <= 2 && r.lines[i].end >= 2);
+		}
+	assert_true(seen);
+	assert_int_equal(r.lines[r.nlines - 1].end, p.n - 1);
+	lb_result_free(&r);
+	r = run(&p, 100, LB_GREEDY);
+	assert_int_equal(r.overfull, 1);
+	lb_result_free(&r);
+}
+
+static void
+test_malformed_input(void **state)
+{
+	struct para p = {.n = 0};
+	struct lb_params params;
+	struct lb_result r;
+
+	(void)state;
+	box(&p, 10);		/* no final forced break */
+	lb_params_default(&params, 100);
+	assert_int_equal(lb_break(p.items, p.n, &params, &r), -1);
+	assert_int_equal(lb_break(p.items, 0, &params, &r), -1);
+}
+
+static const struct CMUnitTest tests[] = {
+	cmocka_unit_test(test_exact_fit),
+	cmocka_unit_test(test_ratio_and_badness),
+	cmocka_unit_test(test_total_fit_beats_greedy),
+	cmocka_unit_test(test_hyphen_break),
+	cmocka_unit_test(test_nobreak),
+	cmocka_unit_test(test_overlong_word),
+	cmocka_unit_test(test_malformed_input),
+};
+
+TEST_MAIN(tests)
