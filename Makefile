@@ -106,7 +106,7 @@ build/asan/tests/%: tests/%.c tests/testutil.h build/asan/libdeclgen.a
 check-asan: $(TESTS:%=build/asan/tests/%) build/asan/declgen
 	@set -e; for t in $(TESTS:%=build/asan/tests/%); do echo "== $$t"; \
 		ASAN_OPTIONS=detect_leaks=1 $$t; done
-	@ASAN_OPTIONS=detect_leaks=1 sh tests/e2e.sh build/asan/declgen
+	@ASAN_OPTIONS=detect_leaks=1 DECLGEN_DATADIR=$(CURDIR) sh tests/e2e.sh build/asan/declgen
 
 # ----- measurement -----
 

@@ -83,6 +83,60 @@ set_add(struct hashset *set, uint64_t h)
 	set->count++;
 }
 
+/* libhyphen reads a pattern up to the first blank or control character, and a "/"
+ * starts a replacement. */
+static int
+pattern_end(char c)
+{
+	return (unsigned char)c <= ' ' || c == '/';
+}
+
+/* Where each kept pattern stands in the kept text, by the hash of its letters. */
+struct offsets {
+	uint64_t *keys;		/* 0 = empty */
+	size_t *at;
+	size_t mask, count;
+};
+
+/* Records that the pattern with letters hash h stands at offset at; returns where an
+ * earlier pattern with the same letters stood, or SIZE_MAX. */
+static size_t
+offsets_put(struct offsets *m, uint64_t h, size_t at)
+{
+	size_t i, old;
+
+	if ((m->count + 1) * 2 > m->mask + 1) {
+		struct offsets big = {xcalloc((m->mask + 1) * 2, sizeof *big.keys),
+		    xcalloc((m->mask + 1) * 2, sizeof *big.at), (m->mask + 1) * 2 - 1, 0};
+
+		for (size_t k = 0; k <= m->mask; k++)
+			if (m->keys[k])
+				offsets_put(&big, m->keys[k], m->at[k]);
+		free(m->keys);
+		free(m->at);
+		*m = big;
+	}
+	for (i = h & m->mask; m->keys[i] && m->keys[i] != h; i = (i + 1) & m->mask)
+		;
+	old = m->keys[i] ? m->at[i] : SIZE_MAX;
+	if (!m->keys[i])
+		m->count++;
+	m->keys[i] = h;
+	m->at[i] = at;
+	return old;
+}
+
+static uint64_t
+letters_hash(const char *line, size_t len)
+{
+	uint64_t h = 0xcbf29ce484222325u;
+
+	for (size_t i = 0; i < len && !pattern_end(line[i]); i++)
+		if (!(line[i] >= '0' && line[i] <= '9'))
+			h = (h ^ (unsigned char)line[i]) * 0x100000001b3u;
+	return h ? h : 1;
+}
+
 /* Adds every substring of at most maxlen bytes of each word of text, alone and with a
  * word-boundary dot before, after or both: libhyphen's second level hyphenates the
  * parts of a compound, so a boundary can fall inside a word. */
@@ -137,7 +191,7 @@ pattern_needed(const char *line, size_t len, const struct hashset *subs,
 	int needed = 0;
 	size_t letters = 0, in_text = 0;
 
-	for (size_t i = 0; i < len && line[i] != '/'; i++) {
+	for (size_t i = 0; i < len && !pattern_end(line[i]); i++) {
 		if (line[i] >= '0' && line[i] <= '9')
 			continue;
 		h = (h ^ (unsigned char)line[i]) * 0x100000001b3u;
@@ -155,11 +209,11 @@ pattern_needed(const char *line, size_t len, const struct hashset *subs,
 	return needed || (letters > 0 && in_text == letters);
 }
 
+/* Not a directive (LEFTHYPHENMIN 2, NEXTLEVEL, ...). */
 static int
 is_pattern(const char *line, size_t len)
 {
-	/* Comments, directives (LEFTHYPHENMIN 2, NEXTLEVEL, ...) and blank lines. */
-	return len > 0 && line[0] != '%' && line[0] != '#' && !(line[0] >= 'A' && line[0] <= 'Z');
+	return len > 0 && !(line[0] >= 'A' && line[0] <= 'Z');
 }
 
 struct hyph *
@@ -167,6 +221,8 @@ hyph_load(const char *path, const char *text, size_t len)
 {
 	struct hashset subs = {xcalloc(1024, sizeof *subs.slots), 1023, 0};
 	struct hashset states = {xcalloc(1024, sizeof *states.slots), 1023, 0};
+	struct offsets seen = {xcalloc(1024, sizeof *seen.keys), xcalloc(1024, sizeof *seen.at),
+	    1023, 0};
 	struct buf kept = {0};
 	char *data;
 	size_t dlen;
@@ -176,6 +232,8 @@ hyph_load(const char *path, const char *text, size_t len)
 	if (read_file(path, MAX_PATTERN_FILE, &data, &dlen) != 0) {
 		free(subs.slots);
 		free(states.slots);
+		free(seen.keys);
+		free(seen.at);
 		return NULL;
 	}
 	if (text != NULL)
@@ -186,16 +244,39 @@ hyph_load(const char *path, const char *text, size_t len)
 		size_t e = nl ? (size_t)(nl - data) : dlen;
 
 		/* Each level of patterns is a state machine of its own. */
-		if (e - i >= 9 && memcmp(data + i, "NEXTLEVEL", 9) == 0)
-			memset(states.slots, 0, (states.mask + 1) * sizeof *states.slots), states.count = 0;
-		if (i == 0 || text == NULL || !is_pattern(data + i, e - i) ||
-		    pattern_needed(data + i, e - i, &subs, &states))
-			buf_append(&kept, data + i, e - i + (e < dlen));
+		if (e - i >= 9 && memcmp(data + i, "NEXTLEVEL", 9) == 0) {
+			memset(states.slots, 0, (states.mask + 1) * sizeof *states.slots);
+			states.count = 0;
+			memset(seen.keys, 0, (seen.mask + 1) * sizeof *seen.keys);
+			seen.count = 0;
+		}
+		/* Comments and blank lines go: libhyphen reads "#" lines as patterns (that
+		 * never match a word) and leaks on the repeated banner of Debian's file. */
+		if (i > 0 && (e == i || data[i] == '#' || data[i] == '%')) {
+			i = e + 1;
+			continue;
+		}
+		if (i > 0 && is_pattern(data + i, e - i)) {
+			size_t earlier;
+
+			if (text != NULL && !pattern_needed(data + i, e - i, &subs, &states)) {
+				i = e + 1;
+				continue;
+			}
+			/* libhyphen keeps the last of two patterns with the same letters and
+			 * leaks the first: make the first a comment. */
+			earlier = offsets_put(&seen, letters_hash(data + i, e - i), kept.len);
+			if (earlier != SIZE_MAX)
+				kept.data[earlier] = '%';
+		}
+		buf_append(&kept, data + i, e - i + (e < dlen));
 		i = e + 1;
 	}
 	free(data);
 	free(subs.slots);
 	free(states.slots);
+	free(seen.keys);
+	free(seen.at);
 	if (kept.len > 0 && (f = fmemopen(kept.data, kept.len, "r")) != NULL) {
 		HyphenDict *dict = hnj_hyphen_load_file(f);
 

@@ -1,0 +1,117 @@
+/* Render in-process: the same input gives the same bytes, in any locale. */
+#include "testutil.h"
+
+#include <stdlib.h>
+
+#include "hyph.h"
+#include "layout.h"
+#include "render.h"
+
+/* Renders path; returns the PDF (owned by the caller) and its length. */
+static unsigned char *
+render_file(const char *path, size_t *len)
+{
+	struct layout_options opt = {LB_TOTAL_FIT};
+	struct buf log = {0}, text = {0};
+	struct diag d;
+	struct decl *decl = parse_logged(path, &d, &log);
+	struct render *r;
+	struct hyph *h;
+	struct layout *l;
+	const unsigned char *pdf;
+	unsigned char *copy;
+
+	assert_non_null(decl);
+	decl_body_text(decl, &text);
+	h = hyph_load(HYPHEN_DIC, text.data, text.len);
+	r = render_new(FONTS, path, &d);
+	assert_non_null(r);
+	l = layout_new(decl, render_metrics(r), h, &opt, &d);
+	assert_non_null(l);
+	assert_int_equal(render_document(r, decl, l, &pdf, len), 0);
+	assert_true(*len > 1000);
+	assert_memory_equal(pdf, "%PDF-", 5);
+	copy = xmalloc(*len);
+	memcpy(copy, pdf, *len);
+	layout_free(l);
+	render_free(r);
+	hyph_free(h);
+	decl_free(decl);
+	buf_free(&text);
+	buf_free(&log);
+	return copy;
+}
+
+static int
+contains(const unsigned char *data, size_t len, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	for (size_t i = 0; i + n <= len; i++)
+		if (memcmp(data + i, needle, n) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+test_deterministic(void **state)
+{
+	size_t a_len, b_len;
+	unsigned char *a, *b;
+
+	(void)state;
+	unsetenv("SOURCE_DATE_EPOCH");
+	a = render_file(KREFELD, &a_len);
+	b = render_file(KREFELD, &b_len);
+	assert_int_equal(a_len, b_len);
+	assert_memory_equal(a, b, a_len);
+	/* No wall-clock timestamp: no CreationDate unless SOURCE_DATE_EPOCH asks. */
+	assert_false(contains(a, a_len, "CreationDate"));
+	free(a);
+	free(b);
+}
+
+/* Numbers in a PDF must not follow the locale's decimal comma. */
+static void
+test_locale_independent(void **state)
+{
+	size_t a_len, b_len;
+	unsigned char *a, *b;
+
+	(void)state;
+	setlocale(LC_ALL, "C");
+	a = render_file(BERGISCH, &a_len);
+	if (setlocale(LC_ALL, "de_DE.UTF-8") == NULL) {
+		free(a);
+		skip();
+	}
+	assert_string_equal(localeconv()->decimal_point, ",");
+	b = render_file(BERGISCH, &b_len);
+	setlocale(LC_ALL, "");
+	assert_int_equal(a_len, b_len);
+	assert_memory_equal(a, b, a_len);
+	free(a);
+	free(b);
+}
+
+static void
+test_source_date_epoch(void **state)
+{
+	size_t len;
+	unsigned char *pdf;
+
+	(void)state;
+	setenv("SOURCE_DATE_EPOCH", "1705881600", 1);	/* 2024-01-22 00:00:00 UTC */
+	pdf = render_file(KREFELD, &len);
+	unsetenv("SOURCE_DATE_EPOCH");
+	assert_true(contains(pdf, len, "/CreationDate (D:20240122000000"));
+	free(pdf);
+}
+
+static const struct CMUnitTest tests[] = {
+	cmocka_unit_test(test_deterministic),
+	cmocka_unit_test(test_locale_independent),
+	cmocka_unit_test(test_source_date_epoch),
+};
+
+TEST_MAIN(tests)
