@@ -12,8 +12,8 @@
 
 /* Largest pattern file read, in bytes. */
 #define MAX_PATTERN_FILE (16u * 1024u * 1024u)
-/* Letters (with word-boundary dots) of the longest pattern considered: Debian's German
- * patterns have at most 35. A longer pattern would never be kept. */
+/* Letters of the longest pattern considered: Debian's German patterns have at most 35
+ * (with word-boundary dots). A longer pattern would never be kept. */
 #define MAX_PATTERN_LETTERS 40
 
 struct hyph {
@@ -137,17 +137,13 @@ letters_hash(const char *line, size_t len)
 	return h ? h : 1;
 }
 
-/* Adds every substring of at most maxlen bytes of each word of text, alone and with a
- * word-boundary dot before, after or both: libhyphen's second level hyphenates the
- * parts of a compound, so a boundary can fall inside a word. */
+/* Adds every substring of at most maxlen letters of each word of text. */
 static void
 add_substrings(struct hashset *set, const char *text, size_t len, size_t maxlen)
 {
 	struct hashset words = {xcalloc(1024, sizeof *words.slots), 1023, 0};
-	char w[130], sub[132];
+	char w[130];
 	size_t n = 0, k;
-
-	set_add(set, hash(".", 1));	/* the first prefix of every pattern of a word start */
 
 	for (size_t i = 0; i <= len; i += k) {
 		uint32_t cp = i < len ? utf8_decode(text + i, len - i, &k) : 0;
@@ -162,15 +158,8 @@ add_substrings(struct hashset *set, const char *text, size_t len, size_t maxlen)
 		if (n > 0 && !set_has(&words, hash(w, n))) {
 			set_add(&words, hash(w, n));
 			for (size_t a = 0; a < n; a++)
-				for (size_t b = a + 1; b <= n && b - a + 2 <= maxlen; b++) {
-					sub[0] = '.';
-					memcpy(sub + 1, w + a, b - a);
-					sub[b - a + 1] = '.';
-					set_add(set, hash(sub + 1, b - a));
-					set_add(set, hash(sub, b - a + 1));
-					set_add(set, hash(sub + 1, b - a + 1));
-					set_add(set, hash(sub, b - a + 2));
-				}
+				for (size_t b = a + 1; b <= n && b - a <= maxlen; b++)
+					set_add(set, hash(w + a, b - a));
 		}
 		n = 0;
 	}
@@ -182,31 +171,33 @@ add_substrings(struct hashset *set, const char *text, size_t len, size_t maxlen)
  * machine whose states are the patterns' prefixes; at each letter it is in the state of
  * the longest suffix of the text read that is such a prefix, and applies that state's
  * pattern, if any. So it needs every pattern that occurs in a word, and every state
- * the words can reach: one pattern for each prefix that occurs in a word. */
+ * the words can reach: one pattern for each prefix that occurs in a word.
+ * A dot, a word boundary, stands only at a pattern's ends; as libhyphen's second level
+ * hyphenates the parts of compounds, a boundary can fall anywhere in a word, so a
+ * prefix occurs if its letters do. */
 static int
 pattern_needed(const char *line, size_t len, const struct hashset *subs,
     struct hashset *states)
 {
-	uint64_t h = 0xcbf29ce484222325u, prefix = 0;
-	int needed = 0;
-	size_t letters = 0, in_text = 0;
+	uint64_t full = 0xcbf29ce484222325u, letters = 0xcbf29ce484222325u;
+	int needed = 0, in_text = 1, empty = 1;
 
-	for (size_t i = 0; i < len && !pattern_end(line[i]); i++) {
+	for (size_t i = 0; i < len && !pattern_end(line[i]) && in_text; i++) {
 		if (line[i] >= '0' && line[i] <= '9')
 			continue;
-		h = (h ^ (unsigned char)line[i]) * 0x100000001b3u;
-		letters++;
-		if (in_text + 1 == letters && set_has(subs, h ? h : 1)) {
-			in_text = letters;
-			prefix = h ? h : 1;
-			/* A state no pattern kept so far provides. */
-			if (!set_has(states, prefix)) {
-				set_add(states, prefix);
-				needed = 1;
-			}
+		full = (full ^ (unsigned char)line[i]) * 0x100000001b3u;
+		if (line[i] != '.') {
+			letters = (letters ^ (unsigned char)line[i]) * 0x100000001b3u;
+			empty = 0;
+			in_text = set_has(subs, letters ? letters : 1);
+		}
+		/* A state no pattern kept so far provides. */
+		if (in_text && !set_has(states, full ? full : 1)) {
+			set_add(states, full ? full : 1);
+			needed = 1;
 		}
 	}
-	return needed || (letters > 0 && in_text == letters);
+	return needed || (in_text && !empty);
 }
 
 /* Not a directive (LEFTHYPHENMIN 2, NEXTLEVEL, ...). */

@@ -22,10 +22,10 @@
 #include "util.h"
 
 static const char *const font_files[FACE_COUNT] = {
-	[FACE_REGULAR] = "CharisSIL-Regular.ttf",
-	[FACE_ITALIC] = "CharisSIL-Italic.ttf",
-	[FACE_BOLD] = "CharisSIL-Bold.ttf",
-	[FACE_BOLD_ITALIC] = "CharisSIL-BoldItalic.ttf",
+	[FACE_REGULAR] = "DeclgenSerif-Regular.ttf",
+	[FACE_ITALIC] = "DeclgenSerif-Italic.ttf",
+	[FACE_BOLD] = "DeclgenSerif-Bold.ttf",
+	[FACE_BOLD_ITALIC] = "DeclgenSerif-BoldItalic.ttf",
 };
 
 /* Entries per bfchar block: the CMap format allows at most 100. */
