@@ -48,24 +48,19 @@ find_column(const struct parse *p, int line, const char *name)
 	eol = memchr(s, '\n', (size_t)(end - s));
 	if (eol == NULL)
 		eol = end;
-	for (const char *t = s; t + nlen < eol; t++) {
-		const char *n = t + 1;
-		const char *colon;
+	for (const char *t = s; t < eol && hit == NULL; t++) {
+		const char *n = t + 1, *e;
 
 		if (*t != '<')
 			continue;
-		/* Accept a namespace prefix before the name. */
-		colon = memchr(n, ':', (size_t)(eol - n));
-		if (strncmp(n, name, nlen) == 0 && !strchr("_-.:", n[nlen]) &&
-		    !(n[nlen] >= 'a' && n[nlen] <= 'z')) {
+		for (e = n; e < eol && !strchr(" \t\r/>", *e); e++)
+			;
+		/* A namespace prefix is not part of the name. */
+		for (const char *c = n; c < e; c++)
+			if (*c == ':')
+				n = c + 1;
+		if ((size_t)(e - n) == nlen && memcmp(n, name, nlen) == 0)
 			hit = t;
-			break;
-		}
-		if (colon && colon + 1 + nlen <= eol && strncmp(colon + 1, name, nlen) == 0 &&
-		    memchr(n, ' ', (size_t)(colon - n)) == NULL) {
-			hit = t;
-			break;
-		}
 	}
 	if (hit == NULL)
 		return 0;
@@ -253,14 +248,10 @@ static void
 flush_run(struct run_builder *rb)
 {
 	struct run *r;
-	void *runs;
 
 	if (rb->cur.len == 0)
 		return;
-	runs = rb->text->runs;
-	grow_array(&runs, &rb->cap, rb->text->nruns + 1, sizeof *rb->text->runs);
-	rb->text->runs = runs;
-	r = &rb->text->runs[rb->text->nruns++];
+	r = ARRAY_PUSH(rb->text->runs, rb->text->nruns, rb->cap);
 	r->style = rb->cur_style;
 	r->text = text_nfc(rb->cur.data);
 	if (r->text == NULL)	/* libxml2 has checked the encoding already */
@@ -420,15 +411,9 @@ text_list(xmlNodePtr parent, const char *name, size_t *count)
 	size_t cap = 0;
 
 	*count = 0;
-	for (xmlNodePtr n = parent ? parent->children : NULL; n; n = n->next) {
-		void *l = list;
-
-		if (!is_element(n, name))
-			continue;
-		grow_array(&l, &cap, *count + 1, sizeof *list);
-		list = l;
-		list[(*count)++] = plain_text(n);
-	}
+	for (xmlNodePtr n = parent ? parent->children : NULL; n; n = n->next)
+		if (is_element(n, name))
+			*ARRAY_PUSH(list, *count, cap) = plain_text(n);
 	return list;
 }
 
@@ -477,7 +462,6 @@ build_body(struct parse *p, xmlNodePtr body, struct decl *decl)
 
 	for (xmlNodePtr n = body->children; n; n = n->next) {
 		struct block *b;
-		void *blocks = decl->blocks;
 		size_t k;
 
 		if (n->type != XML_ELEMENT_NODE)
@@ -487,10 +471,7 @@ build_body(struct parse *p, xmlNodePtr body, struct decl *decl)
 				break;
 		if (k == sizeof block_elements / sizeof *block_elements)
 			continue;	/* the schema has rejected it already */
-		grow_array(&blocks, &cap, decl->nblocks + 1, sizeof *decl->blocks);
-		decl->blocks = blocks;
-		b = &decl->blocks[decl->nblocks++];
-		memset(b, 0, sizeof *b);
+		b = ARRAY_PUSH(decl->blocks, decl->nblocks, cap);
 		b->kind = block_elements[k].kind;
 		b->pos = node_pos(p, n);
 		if (b->kind != BLOCK_LIST) {
@@ -501,16 +482,10 @@ build_body(struct parse *p, xmlNodePtr body, struct decl *decl)
 		{
 			size_t icap = 0;
 
-			for (xmlNodePtr it = n->children; it; it = it->next) {
-				void *items = b->items;
-
-				if (!is_element(it, "item"))
-					continue;
-				grow_array(&items, &icap, b->nitems + 1, sizeof *b->items);
-				b->items = items;
-				if (build_text(p, it, &b->items[b->nitems++]) != 0)
+			for (xmlNodePtr it = n->children; it; it = it->next)
+				if (is_element(it, "item") &&
+				    build_text(p, it, ARRAY_PUSH(b->items, b->nitems, icap)) != 0)
 					return -1;
-			}
 		}
 	}
 	return 0;
@@ -529,13 +504,10 @@ build_signatures(struct parse *p, xmlNodePtr sigs, struct decl *decl)
 		build_text(p, heading, &decl->sig_heading);
 	for (xmlNodePtr n = sigs->children; n; n = n->next) {
 		struct signatory *s;
-		void *list = decl->signatories;
 
 		if (!is_element(n, "signatory"))
 			continue;
-		grow_array(&list, &cap, decl->nsignatories + 1, sizeof *decl->signatories);
-		decl->signatories = list;
-		s = &decl->signatories[decl->nsignatories++];
+		s = ARRAY_PUSH(decl->signatories, decl->nsignatories, cap);
 		s->name = opt_text(n, "name");
 		s->function = opt_text(n, "function");
 		s->org = text_list(child(n, "organisation"), "line", &s->norg);

@@ -12,26 +12,14 @@
 struct lay_item *
 stage_item(struct setter *s)
 {
-	void *staged = s->staged;
-	struct lay_item *it;
-
-	grow_array(&staged, &s->capstaged, s->nstaged + 1, sizeof *s->staged);
-	s->staged = staged;
-	it = &s->staged[s->nstaged++];
-	memset(it, 0, sizeof *it);
-	return it;
+	return ARRAY_PUSH(s->staged, s->nstaged, s->capstaged);
 }
 
 struct vbox *
 add_vbox(struct setter *s)
 {
-	void *boxes = s->boxes;
-	struct vbox *b;
+	struct vbox *b = ARRAY_PUSH(s->boxes, s->nboxes, s->capboxes);
 
-	grow_array(&boxes, &s->capboxes, s->nboxes + 1, sizeof *s->boxes);
-	s->boxes = boxes;
-	b = &s->boxes[s->nboxes++];
-	memset(b, 0, sizeof *b);
 	b->first = s->nstaged;
 	b->first_line = s->out->nlines;
 	return b;

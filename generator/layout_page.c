@@ -45,14 +45,7 @@ fill_page(struct setter *s, size_t first, int *forced)
 static struct lay_item *
 add_item(struct layout *l)
 {
-	void *items = l->items;
-	struct lay_item *it;
-
-	grow_array(&items, &l->capitems, l->nitems + 1, sizeof *l->items);
-	l->items = items;
-	it = &l->items[l->nitems++];
-	memset(it, 0, sizeof *it);
-	return it;
+	return ARRAY_PUSH(l->items, l->nitems, l->capitems);
 }
 
 static void
@@ -94,7 +87,6 @@ paginate(struct setter *s)
 	struct layout *out = s->out;
 
 	for (size_t i = 0; i < s->nboxes;) {
-		void *st = starts;
 		int forced;
 		size_t next = fill_page(s, i, &forced);
 
@@ -102,9 +94,7 @@ paginate(struct setter *s)
 			diag_report(s->d, DIAG_WARNING, s->decl->path, 0, 0,
 			    "page %zu: material that should stay together is taller than a page "
 			    "and was split", nstarts + 1);
-		grow_array(&st, &cap, nstarts + 1, sizeof *starts);
-		starts = st;
-		starts[nstarts++] = i;
+		*ARRAY_PUSH(starts, nstarts, cap) = i;
 		i = next;
 		if (nstarts > LIMIT_PAGES) {
 			diag_report(s->d, DIAG_ERROR, s->decl->path, 0, 0,
@@ -113,13 +103,8 @@ paginate(struct setter *s)
 			return -1;
 		}
 	}
-	if (nstarts == 0) {
-		void *st = starts;
-
-		grow_array(&st, &cap, 1, sizeof *starts);
-		starts = st;
-		starts[nstarts++] = 0;
-	}
+	if (nstarts == 0)	/* nothing to set: still one page */
+		*ARRAY_PUSH(starts, nstarts, cap) = 0;
 	out->pages = xcalloc(nstarts, sizeof *out->pages);
 	out->npages = nstarts;
 	for (size_t p = 0; p < nstarts; p++) {

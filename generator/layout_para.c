@@ -37,8 +37,8 @@ struct para {
 	struct ch *chars;
 	size_t nchars, capchars;
 	struct lb_item *items;
-	struct piece *pieces;
-	size_t nitems, capitems;
+	struct piece *pieces;	/* what each item stands for */
+	size_t nitems, capitems, cappieces;
 	int missing_reported;
 };
 
@@ -90,32 +90,24 @@ text_width(const struct setter *s, enum face face, double size, const char *str)
 static void
 add_char(struct para *p, uint32_t cp, enum face face, int nobreak)
 {
-	void *chars = p->chars;
+	struct ch *c = ARRAY_PUSH(p->chars, p->nchars, p->capchars);
 
-	grow_array(&chars, &p->capchars, p->nchars + 1, sizeof *p->chars);
-	p->chars = chars;
-	p->chars[p->nchars].cp = cp;
-	p->chars[p->nchars].face = (unsigned char)face;
-	p->chars[p->nchars].nobreak = (unsigned char)nobreak;
-	p->nchars++;
+	c->cp = cp;
+	c->face = (unsigned char)face;
+	c->nobreak = (unsigned char)nobreak;
 }
 
 static struct lb_item *
 add_item(struct para *p, enum lb_type type, double width, struct piece piece)
 {
-	void *items = p->items, *pieces = p->pieces;
-	size_t cap = p->capitems;
+	size_t n = p->nitems;
 	struct lb_item *it;
 
-	grow_array(&items, &p->capitems, p->nitems + 1, sizeof *p->items);
-	grow_array(&pieces, &cap, p->nitems + 1, sizeof *p->pieces);
-	p->items = items;
-	p->pieces = pieces;
-	it = &p->items[p->nitems];
-	memset(it, 0, sizeof *it);
+	/* Items and pieces are parallel arrays of the same capacity. */
+	*ARRAY_PUSH(p->pieces, n, p->cappieces) = piece;
+	it = ARRAY_PUSH(p->items, p->nitems, p->capitems);
 	it->type = type;
 	it->width = width;
-	p->pieces[p->nitems++] = piece;
 	return it;
 }
 
@@ -349,17 +341,13 @@ place_line(struct para *p, const struct lb_line *l, int last, struct set_line *o
 	double x = ps->x;
 	const struct lb_item *end = &p->items[l->end];
 	struct lay_line *rec;
-	void *lines = s->out->lines;
 
 	if (ps->align == ALIGN_CENTER)
 		x += (ps->width - natural) / 2;
 	else if (ps->align == ALIGN_RIGHT)
 		x += ps->width - natural;
 	out->first = s->nstaged;
-	grow_array(&lines, &s->out->caplines, s->out->nlines + 1, sizeof *s->out->lines);
-	s->out->lines = lines;
-	rec = &s->out->lines[s->out->nlines++];
-	memset(rec, 0, sizeof *rec);
+	rec = ARRAY_PUSH(s->out->lines, s->out->nlines, s->out->caplines);
 	rec->para = s->out->nparas;
 	rec->left = x;
 	rec->width = ps->width;

@@ -83,12 +83,8 @@ sums_after(const struct breaker *b, size_t i)
 static long
 add_node(struct breaker *b, const struct node *proto)
 {
-	void *nodes = b->nodes;
-
-	grow_array(&nodes, &b->capnodes, b->nnodes + 1, sizeof *b->nodes);
-	b->nodes = nodes;
-	b->nodes[b->nnodes] = *proto;
-	return (long)b->nnodes++;
+	*ARRAY_PUSH(b->nodes, b->nnodes, b->capnodes) = *proto;
+	return (long)b->nnodes - 1;
 }
 
 /* Adjustment ratio of a line from node a to break i. */

@@ -60,26 +60,23 @@ xstrdup(const char *s)
 	return xstrndup(s, strlen(s));
 }
 
-void
-grow_array(void **array, size_t *cap, size_t need, size_t elem_size)
+void *
+array_grow(void *array, size_t *cap, size_t need, size_t elem_size)
 {
 	size_t n = *cap ? *cap : 8;
 
 	if (need <= *cap)
-		return;
+		return array;
 	while (n < need)
 		n *= 2;
-	*array = xreallocarray(*array, n, elem_size);
 	*cap = n;
+	return xreallocarray(array, n, elem_size);
 }
 
 void
 buf_append(struct buf *b, const char *s, size_t len)
 {
-	void *data = b->data;
-
-	grow_array(&data, &b->cap, b->len + len + 1, 1);
-	b->data = data;
+	b->data = array_grow(b->data, &b->cap, b->len + len + 1, 1);
 	memcpy(b->data + b->len, s, len);
 	b->len += len;
 	b->data[b->len] = '\0';

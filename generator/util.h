@@ -3,6 +3,7 @@
 #define DECLGEN_UTIL_H
 
 #include <stddef.h>
+#include <string.h>
 
 /* Exit status for usage and system errors (out of memory, I/O). */
 #define EXIT_SYSTEM 2
@@ -15,8 +16,14 @@ void *xreallocarray(void *ptr, size_t count, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t len);
 
-/* Grows *array (of *cap elements of elem_size bytes) so that it holds at least need. */
-void grow_array(void **array, size_t *cap, size_t need, size_t elem_size);
+/* Returns array (of *cap elements of elem_size bytes) grown to hold at least need. */
+void *array_grow(void *array, size_t *cap, size_t need, size_t elem_size);
+
+/* Appends a zeroed element to the array ptr of count elements and capacity cap, and
+ * evaluates to a pointer to it. The arguments are evaluated more than once. */
+#define ARRAY_PUSH(ptr, count, cap) \
+	((ptr) = array_grow((ptr), &(cap), (count) + 1, sizeof *(ptr)), \
+	memset(&(ptr)[(count)], 0, sizeof *(ptr)), &(ptr)[(count)++])
 
 /* A growable byte buffer; always NUL-terminated after buf_* calls. */
 struct buf {
