@@ -23,11 +23,12 @@ OBJS := $(SRCS:generator/%.c=build/obj/%.o)
 ASAN_OBJS := $(SRCS:generator/%.c=build/asan/obj/%.o)
 TESTS := $(patsubst tests/%.c,%,$(wildcard tests/test_*.c))
 FONTS := $(wildcard fonts/*.ttf)
+HYPHEN := hyphen/hyph_de.dic hyphen/exceptions
 SCHEMA := schemas/declaration.xsd
 DECLS := $(wildcard declarations/*.xml)
 PDFS := $(DECLS:declarations/%.xml=output/%.pdf)
 
-.PHONY: all deps check check-unit check-e2e check-locale check-asan bench install clean
+.PHONY: all deps check check-unit check-e2e check-locale check-asan bench patterns install clean
 .DELETE_ON_ERROR:
 
 all: build/declgen $(PDFS)
@@ -58,8 +59,8 @@ build/libdeclgen.a: $(OBJS)
 build/declgen: build/obj/main.o build/libdeclgen.a
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
 
-# A PDF depends on its source, the program, the schema and the fonts.
-output/%.pdf: declarations/%.xml build/declgen $(SCHEMA) $(FONTS)
+# A PDF depends on its source, the program, the schema, the fonts and the patterns.
+output/%.pdf: declarations/%.xml build/declgen $(SCHEMA) $(FONTS) $(HYPHEN)
 	@mkdir -p $(@D)
 	build/declgen render -o $@ $<
 
@@ -116,14 +117,28 @@ build/bench: tests/bench.c build/libdeclgen.a
 bench: build/bench build/declgen
 	@build/bench build/declgen $(DECLS)
 
+# ----- data -----
+
+# Regenerates hyphen/hyph_de.dic from the dehyph-exptl patterns of texlive-lang-german
+# (not part of the build: the result is committed, see hyphen/README).
+EXPTL := /usr/share/texlive/texmf-dist/tex/generic/dehyph-exptl/dehyphn-x-2022-03-16.pat
+patterns:
+	@mkdir -p build
+	sed -n '/^\\patterns{/,/^}/p' $(EXPTL) | sed '1d;$$d' | grep -v '^%' | \
+		iconv -f UTF-8 -t ISO-8859-1 > build/patterns.latin1
+	perl /usr/share/libhyphen/substrings.pl build/patterns.latin1 hyphen/hyph_de.dic \
+		ISO8859-1 2 2 > /dev/null
+
 # ----- install -----
 
 install: build/declgen
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/declgen/schemas \
-		$(DESTDIR)$(PREFIX)/share/declgen/fonts
+		$(DESTDIR)$(PREFIX)/share/declgen/fonts $(DESTDIR)$(PREFIX)/share/declgen/hyphen
 	install -m 755 build/declgen $(DESTDIR)$(PREFIX)/bin/declgen
 	install -m 644 $(SCHEMA) $(DESTDIR)$(PREFIX)/share/declgen/schemas/
 	install -m 644 $(FONTS) fonts/OFL.txt fonts/README $(DESTDIR)$(PREFIX)/share/declgen/fonts/
+	install -m 644 hyphen/hyph_de.dic hyphen/exceptions hyphen/LICENSE hyphen/README \
+		$(DESTDIR)$(PREFIX)/share/declgen/hyphen/
 
 clean:
 	rm -rf build

@@ -54,6 +54,7 @@ decl_free(struct decl *decl)
 	free(decl->subtitle);
 	free_strings(decl->keywords, decl->nkeywords);
 	free_strings(decl->regions, decl->nregions);
+	free_strings(decl->hyphenation, decl->nhyphenation);
 	for (size_t i = 0; i < decl->nblocks; i++) {
 		struct block *b = &decl->blocks[i];
 

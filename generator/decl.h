@@ -77,6 +77,9 @@ struct decl {
 	size_t nkeywords;
 	char **regions;
 	size_t nregions;
+	char **hyphenation;	/* exceptions: words with "-" where they may break */
+	size_t nhyphenation;
+	struct pos hyphenation_pos;
 	struct block *blocks;
 	size_t nblocks;
 	struct text sig_heading;	/* nruns 0 if none */

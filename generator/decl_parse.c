@@ -442,6 +442,9 @@ build_meta(struct parse *p, xmlNodePtr meta, struct decl *decl)
 	decl->subtitle = opt_text(meta, "subtitle");
 	decl->keywords = text_list(child(meta, "keywords"), "keyword", &decl->nkeywords);
 	decl->regions = text_list(child(meta, "regions"), "region", &decl->nregions);
+	decl->hyphenation = text_list(child(meta, "hyphenation"), "word", &decl->nhyphenation);
+	if (child(meta, "hyphenation"))
+		decl->hyphenation_pos = node_pos(p, child(meta, "hyphenation"));
 }
 
 static const struct {

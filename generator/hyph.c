@@ -16,8 +16,16 @@
  * (with word-boundary dots). A longer pattern would never be kept. */
 #define MAX_PATTERN_LETTERS 40
 
+/* A word whose breaks are given, not computed. */
+struct exception {
+	char *word;		/* lowercase ISO-8859-1, without hyphens */
+	unsigned char *breaks;	/* breaks[i]: a hyphen may follow letter i */
+};
+
 struct hyph {
 	HyphenDict *dict;
+	struct exception *exceptions;
+	size_t nexceptions, capexceptions;
 };
 
 /* Lowercase ISO-8859-1 letter for cp, or 0 if cp is not a letter of that set. */
@@ -273,7 +281,7 @@ hyph_load(const char *path, const char *text, size_t len)
 
 		fclose(f);
 		if (dict != NULL) {
-			h = xmalloc(sizeof *h);
+			h = xcalloc(1, sizeof *h);
 			h->dict = dict;
 		}
 	}
@@ -286,8 +294,93 @@ hyph_free(struct hyph *h)
 {
 	if (h == NULL)
 		return;
+	for (size_t i = 0; i < h->nexceptions; i++) {
+		free(h->exceptions[i].word);
+		free(h->exceptions[i].breaks);
+	}
+	free(h->exceptions);
 	hnj_hyphen_free(h->dict);
 	free(h);
+}
+
+/* Lowercase ISO-8859-1 of the letters of UTF-8 word (wlen bytes) into out (max bytes
+ * with the NUL); with breaks non-NULL, "-" marks a break after the letter before it.
+ * Returns the number of letters, or 0 if word has anything else. */
+static size_t
+to_latin1(const char *word, size_t wlen, char *out, size_t max, unsigned char *breaks)
+{
+	size_t n = 0, k;
+
+	for (size_t i = 0; i < wlen; i += k) {
+		uint32_t cp = utf8_decode(word + i, wlen - i, &k);
+		unsigned char c = latin1_lower(cp);
+
+		if (cp == '-' && breaks != NULL && n > 0 && !breaks[n - 1]) {
+			breaks[n - 1] = 1;
+			continue;
+		}
+		if (c == 0 || n + 1 >= max)
+			return 0;
+		if (breaks != NULL)
+			breaks[n] = 0;
+		out[n++] = (char)c;
+	}
+	out[n] = '\0';
+	return n;
+}
+
+int
+hyph_add_exception(struct hyph *h, const char *word)
+{
+	char latin[128];
+	unsigned char breaks[128];
+	size_t n = to_latin1(word, strlen(word), latin, sizeof latin, breaks);
+	struct exception *e;
+
+	if (n == 0 || word[strlen(word) - 1] == '-')
+		return -1;
+	/* A later exception for the same word replaces the earlier one. */
+	for (size_t i = 0; i < h->nexceptions; i++)
+		if (strcmp(h->exceptions[i].word, latin) == 0) {
+			memcpy(h->exceptions[i].breaks, breaks, n);
+			return 0;
+		}
+	e = ARRAY_PUSH(h->exceptions, h->nexceptions, h->capexceptions);
+	e->word = xstrdup(latin);
+	e->breaks = xmalloc(n);
+	memcpy(e->breaks, breaks, n);
+	return 0;
+}
+
+int
+hyph_load_exceptions(struct hyph *h, const char *path)
+{
+	char *data;
+	size_t len;
+	int count = 0;
+
+	if (read_file(path, MAX_PATTERN_FILE, &data, &len) != 0)
+		return -1;
+	for (char *line = data, *next; line < data + len && count >= 0; line = next) {
+		char *end = memchr(line, '\n', (size_t)(data + len - line));
+		char *hash;
+
+		next = end ? end + 1 : data + len;
+		if (end)
+			*end = '\0';
+		if ((hash = strchr(line, '#')) != NULL)
+			*hash = '\0';
+		while (*line == ' ' || *line == '\t')
+			line++;
+		for (char *t = line + strlen(line); t > line && (t[-1] == ' ' || t[-1] == '\t' ||
+		    t[-1] == '\r');)
+			*--t = '\0';
+		if (*line == '\0')
+			continue;
+		count = hyph_add_exception(h, line) == 0 ? count + 1 : -1;
+	}
+	free(data);
+	return count;
 }
 
 size_t
@@ -298,38 +391,40 @@ hyph_word(const struct hyph *h, const char *word, size_t wlen,
 	char hyphens[128 + 5];
 	char **rep = NULL;
 	int *pos = NULL, *cut = NULL;
-	size_t n = 0, k, last = 0;
+	size_t n, last = 0;
+	const struct exception *ex = NULL;
 
-	if (max > sizeof latin - 1)
-		max = sizeof latin - 1;
-	for (size_t i = 0; i < wlen; i += k) {
-		uint32_t cp = utf8_decode(word + i, wlen - i, &k);
-		unsigned char c = latin1_lower(cp);
-
-		if (c == 0 || n == max)
-			return 0;
-		latin[n++] = (char)c;
-	}
+	if (max > sizeof latin)
+		max = sizeof latin;
+	n = to_latin1(word, wlen, latin, max, NULL);
 	if (n < HYPH_MIN_LEFT + HYPH_MIN_RIGHT)
 		return 0;
-	latin[n] = '\0';
-	/* libhyphen dereferences rep, pos and cut: they must not be NULL. */
-	if (hnj_hyphen_hyphenate2(h->dict, latin, (int)n, hyphens, NULL, &rep, &pos, &cut) != 0)
-		return 0;
-	if (rep != NULL) {
-		/* Non-standard breaks (replacements) do not occur in German patterns. */
+	for (size_t i = 0; i < h->nexceptions && ex == NULL; i++)
+		if (strcmp(h->exceptions[i].word, latin) == 0)
+			ex = &h->exceptions[i];
+	if (ex != NULL) {
 		for (size_t i = 0; i < n; i++)
-			free(rep[i]);
-		free(rep);
-		free(pos);
-		free(cut);
+			hyphens[i] = (char)('0' + ex->breaks[i]);
+	} else {
+		/* libhyphen dereferences rep, pos and cut: they must not be NULL. */
+		if (hnj_hyphen_hyphenate2(h->dict, latin, (int)n, hyphens, NULL, &rep, &pos,
+		    &cut) != 0)
+			return 0;
+		if (rep != NULL) {
+			/* Non-standard breaks (replacements) do not occur in German patterns. */
+			for (size_t i = 0; i < n; i++)
+				free(rep[i]);
+			free(rep);
+			free(pos);
+			free(cut);
+		}
 	}
 	memset(breaks, 0, n);
 	for (size_t i = HYPH_MIN_LEFT - 1; i + HYPH_MIN_RIGHT < n; i++) {
 		if (!(hyphens[i] & 1))
 			continue;
 		/* A break one letter after the previous one leaves a one-letter segment. */
-		if (last && i - last < 2)
+		if (last && i - last < 2 && ex == NULL)
 			continue;
 		breaks[i] = 1;
 		last = i;

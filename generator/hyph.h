@@ -13,6 +13,15 @@ struct hyph;
 struct hyph *hyph_load(const char *path, const char *text, size_t len);
 void hyph_free(struct hyph *h);
 
+/* Adds an exception: a word with "-" where it may break ("Stau-be-cken"), in UTF-8.
+ * It replaces the patterns for that word, whatever its case. Returns 0, or -1 if the
+ * word holds anything but letters of ISO-8859-1 and hyphens. */
+int hyph_add_exception(struct hyph *h, const char *word);
+
+/* Adds the exceptions of a file, one word a line ("#" starts a comment). Returns the
+ * number added, or -1 if the file cannot be read or a line is not a word. */
+int hyph_load_exceptions(struct hyph *h, const char *path);
+
 /* Least letters before and after a break, as TeX's \lefthyphenmin and \righthyphenmin. */
 #define HYPH_MIN_LEFT 2
 #define HYPH_MIN_RIGHT 2

@@ -22,6 +22,8 @@ lb_params_default(struct lb_params *p, double line_width)
 	p->double_hyphen_demerits = 10000;
 	p->final_hyphen_demerits = 5000;
 	p->fitness_demerits = 10000;
+	/* TeX only discourages a third hyphenated line in a row; we forbid it. */
+	p->max_hyphens = 2;
 }
 
 /* Running sums of widths, stretch and shrink up to (not including) an item. */
@@ -34,6 +36,7 @@ struct node {
 	size_t line;		/* number of lines up to this break */
 	int fitness;		/* 0 tight, 1 decent, 2 loose, 3 very loose */
 	int flagged;		/* break at a hyphen */
+	int hyphens;		/* hyphenated lines in a row up to this break */
 	int overfull;		/* the line ending here is overfull */
 	double ratio;		/* of the line ending here */
 	double total;		/* demerits from the start */
@@ -161,12 +164,16 @@ total_fit_pass(struct breaker *b, double tolerance, int emergency)
 	start.after = sums_after(b, 0);
 	b->active = add_node(b, &start);
 	for (size_t i = 0; i < b->n; i++) {
-		struct node best[4];
-		int have[4] = {0, 0, 0, 0};
+		/* The best way to break here, for each fitness class and number of
+		 * hyphenated lines in a row: these are different states of the paragraph. */
+		struct node best[4][LB_MAX_HYPHENS + 1];
+		int have[4][LB_MAX_HYPHENS + 1] = {{0}};
 		long prev_active = -1, a;
+		int flagged;
 
 		if (!is_legal_break(b->items, i))
 			continue;
+		flagged = b->items[i].type == LB_PENALTY && b->items[i].flagged;
 		for (a = b->active; a != -1;) {
 			struct node *na = &b->nodes[a];
 			long next = na->next_active;
@@ -181,16 +188,28 @@ total_fit_pass(struct breaker *b, double tolerance, int emergency)
 			}
 			if (r >= -1 && (r <= tolerance || overfull)) {
 				int c = fitness_class(r);
+				int h = flagged ? na->hyphens + 1 : 0;
 				double d = demerits(b, na, i, r, c) + (overfull ? EMERGENCY_DEMERITS : 0);
 
-				if (!have[c] || na->total + d < best[c].total) {
-					best[c].total = na->total + d;
-					best[c].prev = a;
-					best[c].line = na->line + 1;
-					best[c].fitness = c;
-					best[c].ratio = r;
-					best[c].overfull = overfull;
-					have[c] = 1;
+				/* Never more than max_hyphens hyphenated lines in a row,
+				 * but for a line that cannot be set otherwise. */
+				if (h > b->p->max_hyphens) {
+					if (!emergency) {
+						d = -1;
+					} else {
+						h = b->p->max_hyphens;
+						d += EMERGENCY_DEMERITS;
+					}
+				}
+				if (d >= 0 && (!have[c][h] || na->total + d < best[c][h].total)) {
+					best[c][h].total = na->total + d;
+					best[c][h].prev = a;
+					best[c][h].line = na->line + 1;
+					best[c][h].fitness = c;
+					best[c][h].hyphens = h;
+					best[c][h].ratio = r;
+					best[c][h].overfull = overfull;
+					have[c][h] = 1;
 				}
 			}
 			if (deactivate) {
@@ -202,15 +221,16 @@ total_fit_pass(struct breaker *b, double tolerance, int emergency)
 				prev_active = a;
 			a = next;
 		}
-		for (int c = 0; c < 4; c++) {
-			if (!have[c])
-				continue;
-			best[c].pos = i;
-			best[c].flagged = b->items[i].type == LB_PENALTY && b->items[i].flagged;
-			best[c].after = sums_after(b, i);
-			best[c].next_active = b->active;
-			b->active = add_node(b, &best[c]);
-		}
+		for (int c = 0; c < 4; c++)
+			for (int h = 0; h <= LB_MAX_HYPHENS; h++) {
+				if (!have[c][h])
+					continue;
+				best[c][h].pos = i;
+				best[c][h].flagged = flagged;
+				best[c][h].after = sums_after(b, i);
+				best[c][h].next_active = b->active;
+				b->active = add_node(b, &best[c][h]);
+			}
 		if (b->active == -1)
 			return -1;	/* nothing fits: try a more tolerant pass */
 	}
@@ -311,7 +331,8 @@ lb_break(const struct lb_item *items, size_t n, const struct lb_params *p,
 	int ret = 0;
 
 	memset(out, 0, sizeof *out);
-	if (n == 0 || items[n - 1].type != LB_PENALTY || items[n - 1].penalty > -LB_INF)
+	if (n == 0 || items[n - 1].type != LB_PENALTY || items[n - 1].penalty > -LB_INF ||
+	    p->max_hyphens < 0 || p->max_hyphens > LB_MAX_HYPHENS)
 		return -1;
 	b.sum = xcalloc(n + 1, sizeof *b.sum);
 	for (size_t i = 0; i < n; i++) {

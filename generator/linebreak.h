@@ -14,6 +14,9 @@ enum lb_type {
 /* A penalty of LB_INF or more forbids a break, -LB_INF or less forces one. */
 #define LB_INF 10000
 
+/* Largest max_hyphens (the breaker keeps a state for each count). */
+#define LB_MAX_HYPHENS 7
+
 struct lb_item {
 	enum lb_type type;
 	double width;		/* pt; for a penalty, the width added if the line breaks here */
@@ -36,6 +39,7 @@ struct lb_params {
 	double double_hyphen_demerits;	/* two hyphenated lines in a row */
 	double final_hyphen_demerits;	/* hyphen on the next-to-last line */
 	double fitness_demerits;	/* adjacent lines of very different tightness */
+	int max_hyphens;		/* most hyphenated lines in a row (total fit) */
 };
 
 /* The defaults of plain TeX, with German-text tolerance. */

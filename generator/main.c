@@ -83,6 +83,8 @@ hyphenation(const struct job *job, const struct decl *decl, struct diag *d)
 	struct buf text = {0};
 	struct hyph *h;
 
+	char *exceptions = datadir_path(job->datadir, "hyphen/exceptions");
+
 	decl_body_text(decl, &text);
 	h = hyph_load(ours, text.data ? text.data : "", text.len);
 	if (h == NULL)
@@ -91,7 +93,17 @@ hyphenation(const struct job *job, const struct decl *decl, struct diag *d)
 		diag_report(d, DIAG_WARNING, decl->path, 0, 0,
 		    "no German hyphenation patterns (%s): text is set without hyphenation; "
 		    "install the package hyphen-de", SYSTEM_HYPHEN);
+	else if (hyph_load_exceptions(h, exceptions) < 0)
+		diag_report(d, DIAG_WARNING, exceptions, 0, 0,
+		    "cannot read the hyphenation exceptions; reinstall declgen");
+	/* The declaration's own exceptions come last and win. */
+	for (size_t i = 0; h != NULL && i < decl->nhyphenation; i++)
+		if (hyph_add_exception(h, decl->hyphenation[i]) != 0)
+			diag_report(d, DIAG_WARNING, decl->path, decl->hyphenation_pos.line,
+			    decl->hyphenation_pos.col, "hyphenation exception \"%s\" has letters "
+			    "German patterns cannot hyphenate; it is ignored", decl->hyphenation[i]);
 	buf_free(&text);
+	free(exceptions);
 	free(ours);
 	return h;
 }

@@ -63,7 +63,7 @@ render_once(const char *path, double *t)
 		return -1;
 	t1 = now_ms();
 	decl_body_text(decl, &text);
-	h = hyph_load("/usr/share/hyphen/hyph_de_DE.dic", text.data, text.len);
+	h = hyph_load("hyphen/hyph_de.dic", text.data, text.len);
 	t2 = now_ms();
 	r = render_new("fonts", path, &d);
 	l = r ? layout_new(decl, render_metrics(r), h, &opt, &d) : NULL;

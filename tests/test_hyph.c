@@ -112,26 +112,86 @@ test_filter_single_words(void **state)
 	buf_free(&b);
 }
 
+/* The words of the declarations that Debian's hyph-de patterns break wrongly
+ * (ar-beits-mark-tin-te-gra-ti-on), and others, as a German dictionary has them. */
+static void
+test_german_words(void **state)
+{
+	static const char *const words[][2] = {
+		{"Arbeitsmarktintegration", "Ar-beits-markt-in-te-gra-ti-on"},
+		{"sozialversicherungspflichtiger", "so-zi-al-ver-si-che-rungs-pflich-ti-ger"},
+		{"potenzialadäquaten", "po-ten-zi-al-ad-äqua-ten"},
+		{"Fachkräftebedarfs", "Fach-kräf-te-be-darfs"},
+		{"Willkommenskultur", "Will-kom-mens-kul-tur"},
+		{"Berufsinformationszentrum", "Be-rufs-in-for-ma-ti-ons-zen-trum"},
+		{"Bleibeperspektiven", "Blei-be-per-spek-ti-ven"},
+		{"Unterstützungsmöglichkeiten", "Un-ter-stüt-zungs-mög-lich-kei-ten"},
+		/* Ambiguous (Stau-becken, Staub-ecken): better not broken at all. */
+		{"Staubecken", "Staubecken"},
+	};
+	struct buf text = {0}, out = {0};
+	struct hyph *h;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+		buf_puts(&text, words[i][0]);
+		buf_puts(&text, " ");
+	}
+	h = hyph_load(HYPHEN_DIC, text.data, text.len);
+	assert_non_null(h);
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+		hyphenated(h, words[i][0], &out);
+		assert_string_equal(out.data, words[i][1]);
+	}
+	hyph_free(h);
+	buf_free(&text);
+	buf_free(&out);
+}
+
+/* An exception replaces the patterns, whatever the case; a later one wins. */
+static void
+test_exceptions(void **state)
+{
+	const char *text = "Staubecken Jobcenter";
+	struct hyph *h = hyph_load(HYPHEN_DIC, text, strlen(text));
+	struct buf out = {0};
+
+	(void)state;
+	assert_non_null(h);
+	assert_int_equal(hyph_add_exception(h, "Stau-be-cken"), 0);
+	hyphenated(h, "Staubecken", &out);
+	assert_string_equal(out.data, "Stau-be-cken");
+	hyphenated(h, "STAUBECKEN", &out);
+	assert_string_equal(out.data, "STAU-BE-CKEN");
+	assert_int_equal(hyph_add_exception(h, "job-center"), 0);
+	hyphenated(h, "Jobcenter", &out);
+	assert_string_equal(out.data, "Job-center");
+	/* Not words: rejected. */
+	assert_int_equal(hyph_add_exception(h, "20-11"), -1);
+	assert_int_equal(hyph_add_exception(h, "-ab"), -1);
+	assert_int_equal(hyph_add_exception(h, "ab-"), -1);
+	assert_int_equal(hyph_add_exception(h, "a--b"), -1);
+	/* The project's reviewed list loads. */
+	assert_true(hyph_load_exceptions(h, "hyphen/exceptions") >= 0);
+	assert_int_equal(hyph_load_exceptions(h, "/nonexistent"), -1);
+	hyph_free(h);
+	buf_free(&out);
+}
+
 static void
 test_rules(void **state)
 {
-	const char *text = "Willkommenskultur Fachkräftebedarfs Oberberg Jobcenter abc 2023";
+	const char *text = "Oberberg abc 2023";
 	struct hyph *h = hyph_load(HYPHEN_DIC, text, strlen(text));
-	struct buf out = {0};
 	unsigned char breaks[128];
 
 	(void)state;
 	assert_non_null(h);
-	hyphenated(h, "Willkommenskultur", &out);
-	assert_string_equal(out.data, "Will-kom-mens-kul-tur");
-	hyphenated(h, "Fachkräftebedarfs", &out);
-	assert_string_equal(out.data, "Fach-kräf-te-be-darfs");
 	/* Too short, digits, and words longer than the buffer are left alone. */
 	assert_int_equal(hyph_word(h, "abc", 3, breaks, sizeof breaks), 0);
 	assert_int_equal(hyph_word(h, "2023", 4, breaks, sizeof breaks), 0);
 	assert_int_equal(hyph_word(h, "Oberberg", 8, breaks, 4), 0);
 	hyph_free(h);
-	buf_free(&out);
 }
 
 static void
@@ -144,6 +204,8 @@ test_missing_file(void **state)
 static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_filter_is_exact),
 	cmocka_unit_test(test_filter_single_words),
+	cmocka_unit_test(test_german_words),
+	cmocka_unit_test(test_exceptions),
 	cmocka_unit_test(test_rules),
 	cmocka_unit_test(test_missing_file),
 };

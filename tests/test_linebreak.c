@@ -206,6 +206,66 @@ test_overlong_word(void **state)
 	lb_result_free(&r);
 }
 
+/* Hyphenated lines in a row at the end of r. */
+static int
+max_hyphen_run(const struct para *p, const struct lb_result *r)
+{
+	int run = 0, most = 0;
+
+	for (size_t i = 0; i < r->nlines; i++) {
+		const struct lb_item *end = &p->items[r->lines[i].end];
+
+		run = end->type == LB_PENALTY && end->flagged ? run + 1 : 0;
+		if (run > most)
+			most = run;
+	}
+	return most;
+}
+
+/* Words of random widths, each with a hyphenation point, from a fixed seed: a search
+ * for paragraphs whose best setting has three hyphenated lines in a row. The limit of
+ * two must change the setting of every such paragraph, at some cost. */
+static void
+test_at_most_two_hyphens_in_a_row(void **state)
+{
+	unsigned seed = 12345;
+	int found = 0;
+
+	(void)state;
+	for (int trial = 0; trial < 2000 && found < 5; trial++) {
+		struct para p = {.n = 0};
+		struct lb_params free_params, params;
+		struct lb_result unlimited, limited;
+
+		for (int w = 0; w < 24 && p.n + 6 < MAX_ITEMS; w++) {
+			seed = seed * 1103515245u + 12345u;
+			if (w)
+				glue(&p, 10, 5, 3);
+			box(&p, 10 + (seed >> 16) % 40);
+			penalty(&p, 5, 50, 1);
+			box(&p, 10 + (seed >> 8) % 30);
+		}
+		penalty(&p, 0, LB_INF, 0);
+		glue(&p, 0, 1e6, 0);
+		penalty(&p, 0, -LB_INF, 0);
+		lb_params_default(&free_params, 150);
+		free_params.max_hyphens = LB_MAX_HYPHENS;
+		lb_params_default(&params, 150);
+		assert_int_equal(lb_break(p.items, p.n, &free_params, &unlimited), 0);
+		assert_int_equal(lb_break(p.items, p.n, &params, &limited), 0);
+		if (unlimited.overfull == 0 && limited.overfull == 0 &&
+		    max_hyphen_run(&p, &unlimited) > 2) {
+			found++;
+			assert_true(max_hyphen_run(&p, &limited) <= 2);
+			assert_true(limited.demerits > unlimited.demerits);
+		}
+		assert_true(limited.overfull || max_hyphen_run(&p, &limited) <= 2);
+		lb_result_free(&unlimited);
+		lb_result_free(&limited);
+	}
+	assert_true(found >= 1);
+}
+
 static void
 test_malformed_input(void **state)
 {
@@ -227,6 +287,7 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_hyphen_break),
 	cmocka_unit_test(test_nobreak),
 	cmocka_unit_test(test_overlong_word),
+	cmocka_unit_test(test_at_most_two_hyphens_in_a_row),
 	cmocka_unit_test(test_malformed_input),
 };
 

@@ -19,7 +19,7 @@
 #define FONTS "fonts"
 #define KREFELD "declarations/krefeld-viersen.xml"
 #define BERGISCH "declarations/bergisch-gladbach-bruehl-koeln.xml"
-#define HYPHEN_DIC "/usr/share/hyphen/hyph_de_DE.dic"
+#define HYPHEN_DIC "hyphen/hyph_de.dic"
 
 /* Parses path with messages collected in log (which the caller frees). */
 static inline struct decl *
