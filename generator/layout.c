@@ -329,7 +329,9 @@ lay_signatures(struct setter *s)
 		size_t rows = 0;
 
 		b->space = i == 0 ? LEADING / 2 : SIG_ROW_SPACE;
-		b->break_before = i > 0;
+		/* Rows may part, but the last never goes to a page alone: a lonely block
+		 * on a page of its own is as detachable as it gets. */
+		b->break_before = i > 0 && i + (size_t)cols < decl->nsignatories;
 		b->ascent = SIG_SPACE;
 		for (int c = 0; c < cols && i + (size_t)c < decl->nsignatories; c++) {
 			size_t n = lay_signatory(s, &decl->signatories[i + (size_t)c],
@@ -389,11 +391,31 @@ layout_new(const struct decl *decl, const struct metrics *m, const struct hyph *
 }
 
 void
+layout_get_stats(const struct layout *l, struct layout_stats *st)
+{
+	memset(st, 0, sizeof *st);
+	st->pages = l->npages;
+	for (size_t i = 0; i < l->nlines; i++) {
+		const struct lay_line *ln = &l->lines[i];
+
+		st->lines++;
+		st->justified += ln->justified;
+		st->hyphenated += ln->hyphenated;
+		st->overfull += ln->overfull;
+		if (ln->justified && ln->ratio > st->worst_ratio)
+			st->worst_ratio = ln->ratio;
+	}
+	for (size_t i = 0; i < l->nparas; i++)
+		st->demerits += l->paras[i].demerits;
+}
+
+void
 layout_free(struct layout *l)
 {
 	if (l == NULL)
 		return;
 	free(l->items);
+	free(l->paras);
 	free(l->pages);
 	free(l->lines);
 	buf_free(&l->text);

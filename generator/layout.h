@@ -27,6 +27,7 @@ struct lay_item {
 	double thickness;	/* rule: line width, pt */
 	double gray;		/* 0 black .. 1 white */
 	size_t off, len;	/* text: UTF-8 bytes in layout.text */
+	size_t line;		/* text of a set line: 1 + its index in layout.lines; else 0 */
 };
 
 /* A set line of running text, kept for checks and statistics. */
@@ -45,6 +46,24 @@ struct lay_page {
 	size_t first, count;	/* items of the page in layout.items */
 };
 
+/* A text set (paragraph, item, heading, line of a signature block...). */
+struct lay_para {
+	double demerits;	/* of its line breaks */
+	size_t nlines;
+	int justified;
+};
+
+/* What a layout measures, for --stats and the tests. */
+struct layout_stats {
+	size_t pages;
+	size_t lines;		/* lines of text */
+	size_t justified;	/* of them set to the full measure */
+	size_t hyphenated;	/* ending in an added hyphen */
+	size_t overfull;
+	double worst_ratio;	/* largest stretch of a justified line */
+	double demerits;	/* of all texts */
+};
+
 struct layout {
 	struct lay_item *items;
 	size_t nitems, capitems;
@@ -52,9 +71,9 @@ struct layout {
 	size_t npages;
 	struct lay_line *lines;
 	size_t nlines, caplines;
-	size_t nparas;		/* texts set */
+	struct lay_para *paras;	/* texts set, in order; lay_line.para counts from 1 */
+	size_t nparas, capparas;
 	struct buf text;	/* text of all items */
-	double demerits;	/* total of all paragraphs */
 };
 
 struct layout_options {
@@ -67,6 +86,8 @@ struct layout *layout_new(const struct decl *decl, const struct metrics *m,
     const struct hyph *h, const struct layout_options *opt, struct diag *d);
 
 void layout_free(struct layout *l);
+
+void layout_get_stats(const struct layout *l, struct layout_stats *st);
 
 /* The text of an item. */
 static inline const char *

@@ -142,7 +142,7 @@ is_upper(uint32_t cp)
 /* Marks where the word chars[ws, we) may break: brk[k] = 1 for a hyphenation after
  * character k (a hyphen is added), 2 after an explicit hyphen or dash (none added). */
 static void
-find_breaks(struct para *p, size_t ws, size_t we, int patterns, unsigned char *brk)
+find_breaks(struct para *p, size_t ws, size_t we, int last_word, unsigned char *brk)
 {
 	const struct ch *c = p->chars;
 	int soft = 0, digits = 0;
@@ -163,7 +163,7 @@ find_breaks(struct para *p, size_t ws, size_t we, int patterns, unsigned char *b
 	}
 	/* Soft hyphens are the author's choice: they replace the patterns. Numbers, dates
 	 * and acronyms are never hyphenated. */
-	if (soft || digits || !patterns || !p->ps->hyphenate || p->s->h == NULL)
+	if (soft || digits || !p->ps->hyphenate || p->s->h == NULL)
 		return;
 	for (size_t a = ws; a < we;) {
 		size_t b = a, upper = 0;
@@ -182,21 +182,21 @@ find_breaks(struct para *p, size_t ws, size_t we, int patterns, unsigned char *b
 		}
 		if (upper < 2 && hyph_word(p->s->h, utf8, len, breaks, sizeof breaks) == b - a)
 			for (size_t i = 0; i + 1 < b - a; i++)
-				if (breaks[i])
+				if (breaks[i] && (!last_word || b - a - i - 1 >= LAST_WORD_MIN_TAIL))
 					brk[a + i - ws] = 1;
 		a = b;
 	}
 }
 
-/* Adds the word chars[ws, we); patterns = 0 leaves only the author's break points. */
+/* Adds the word chars[ws, we), the paragraph's last if last_word. */
 static void
-add_word(struct para *p, size_t ws, size_t we, int patterns)
+add_word(struct para *p, size_t ws, size_t we, int last_word)
 {
 	unsigned char *brk = xmalloc(we - ws);
 	size_t start = ws;
 	double width = 0;
 
-	find_breaks(p, ws, we, patterns, brk);
+	find_breaks(p, ws, we, last_word, brk);
 	for (size_t k = ws; k < we; k++) {
 		const struct ch *c = &p->chars[k];
 		int last = k + 1 == we;
@@ -275,8 +275,7 @@ build_items(struct para *p)
 		}
 		while (we < p->nchars && !is_space(&p->chars[we]))
 			we++;
-		/* A hyphenated last word leaves a stub of a last line ("ren."). */
-		add_word(p, i, we, we < p->nchars);
+		add_word(p, i, we, we == p->nchars);
 		i = we;
 	}
 	/* \parfillskip: the last line may be short. */
@@ -307,6 +306,7 @@ emit_text(struct para *p, size_t line_first, enum face face, double x, double w,
 		it->size = p->ps->size;
 		it->x = x;
 		it->off = s->out->text.len;
+		it->line = s->out->nlines;	/* the line being placed is the last */
 	}
 	for (size_t k = start; k < end; k++)
 		if (p->chars[k].cp != CP_SHY)
@@ -425,6 +425,7 @@ set_text(struct setter *s, const struct text *t, const struct para_style *ps,
 	struct para p = {.s = s, .ps = ps, .pos = t->pos};
 	struct lb_params params;
 	struct lb_result res;
+	struct lay_para *para;
 	size_t n = 0;
 
 	*lines = NULL;
@@ -438,7 +439,8 @@ set_text(struct setter *s, const struct text *t, const struct para_style *ps,
 			    (t->runs[i].style & RUN_NOBREAK) != 0);
 	}
 	build_items(&p);
-	s->out->nparas++;
+	para = ARRAY_PUSH(s->out->paras, s->out->nparas, s->out->capparas);
+	para->justified = ps->align == ALIGN_JUSTIFY;
 	lb_params_default(&params, ps->width);
 	params.method = s->opt->method;
 	if (lb_break(p.items, p.nitems, &params, &res) == 0) {
@@ -448,7 +450,9 @@ set_text(struct setter *s, const struct text *t, const struct para_style *ps,
 				warn_overfull(&p, &res.lines[n]);
 			place_line(&p, &res.lines[n], n + 1 == res.nlines, &(*lines)[n]);
 		}
-		s->out->demerits += res.demerits;
+		/* place_line may have moved the array. */
+		s->out->paras[s->out->nparas - 1].demerits = res.demerits;
+		s->out->paras[s->out->nparas - 1].nlines = n;
 		lb_result_free(&res);
 	}
 	free(p.chars);

@@ -186,7 +186,7 @@ total_fit_pass(struct breaker *b, double tolerance, int emergency)
 				overfull = 1;	/* the last hope: accept this line */
 				r = -1;
 			}
-			if (r >= -1 && (r <= tolerance || overfull)) {
+			if (r >= -1 && (badness(r) <= tolerance || overfull)) {
 				int c = fitness_class(r);
 				int h = flagged ? na->hyphens + 1 : 0;
 				double d = demerits(b, na, i, r, c) + (overfull ? EMERGENCY_DEMERITS : 0);

@@ -10,21 +10,18 @@
 #include "datadir.h"
 #include "decl.h"
 #include "diag.h"
-#include "hyph.h"
 #include "layout.h"
 #include "output.h"
-#include "render.h"
+#include "pipeline.h"
 #include "util.h"
 #include "version.h"
 
-/* Debian's German patterns (package hyphen-de), used unless the data directory
- * brings better ones. */
-#define SYSTEM_HYPHEN "/usr/share/hyphen/hyph_de_DE.dic"
 #define DEFAULT_OUTPUT_DIR "output"
 
 static const char usage_text[] =
     "usage: declgen check FILE...\n"
-    "       declgen render [-o PATH | -d DIR] [--line-breaking=total-fit|greedy] FILE...\n"
+    "       declgen render [-o PATH | -d DIR] [--line-breaking=total-fit|greedy] [--stats]\n"
+    "                      FILE...\n"
     "       declgen --help | --version\n";
 
 static const char help_text[] =
@@ -37,6 +34,7 @@ static const char help_text[] =
     "  -o PATH                  write the PDF to PATH (one input only)\n"
     "  -d DIR                   write DIR/NAME.pdf for each NAME.xml (default: output)\n"
     "  --line-breaking=METHOD   total-fit (default, Knuth-Plass) or greedy (first fit)\n"
+    "  --stats                  print what the layout measures, one line a file\n"
     "\n"
     "Messages are FILE:LINE:COL: error|warning: MESSAGE on standard error.\n"
     "Exit status: 0 all valid, 1 some input invalid, 2 usage or system error.\n";
@@ -45,6 +43,7 @@ struct job {
 	const char *out_path;	/* -o */
 	const char *out_dir;	/* -d */
 	struct layout_options layout;
+	int stats;		/* --stats */
 	char *datadir;
 	char *schema;
 };
@@ -75,68 +74,33 @@ output_path(const struct job *job, const char *input)
 	return b.data;
 }
 
-/* Patterns for the words of decl: ours from the data directory, else Debian's. */
-static struct hyph *
-hyphenation(const struct job *job, const struct decl *decl, struct diag *d)
+static void
+print_stats(const char *input, const struct layout_stats *st, size_t bytes)
 {
-	char *ours = datadir_path(job->datadir, "hyphen/hyph_de.dic");
-	struct buf text = {0};
-	struct hyph *h;
-
-	char *exceptions = datadir_path(job->datadir, "hyphen/exceptions");
-
-	decl_body_text(decl, &text);
-	h = hyph_load(ours, text.data ? text.data : "", text.len);
-	if (h == NULL)
-		h = hyph_load(SYSTEM_HYPHEN, text.data ? text.data : "", text.len);
-	if (h == NULL)
-		diag_report(d, DIAG_WARNING, decl->path, 0, 0,
-		    "no German hyphenation patterns (%s): text is set without hyphenation; "
-		    "install the package hyphen-de", SYSTEM_HYPHEN);
-	else if (hyph_load_exceptions(h, exceptions) < 0)
-		diag_report(d, DIAG_WARNING, exceptions, 0, 0,
-		    "cannot read the hyphenation exceptions; reinstall declgen");
-	/* The declaration's own exceptions come last and win. */
-	for (size_t i = 0; h != NULL && i < decl->nhyphenation; i++)
-		if (hyph_add_exception(h, decl->hyphenation[i]) != 0)
-			diag_report(d, DIAG_WARNING, decl->path, decl->hyphenation_pos.line,
-			    decl->hyphenation_pos.col, "hyphenation exception \"%s\" has letters "
-			    "German patterns cannot hyphenate; it is ignored", decl->hyphenation[i]);
-	buf_free(&text);
-	free(exceptions);
-	free(ours);
-	return h;
+	/* %.2f in the C locale: declgen never calls setlocale. */
+	printf("%s: %zu pages, %zu lines (%zu justified), %zu hyphenated, %zu overfull, "
+	    "worst stretch ratio %.2f, demerits %.0f, %zu bytes\n", input, st->pages, st->lines,
+	    st->justified, st->hyphenated, st->overfull, st->worst_ratio, st->demerits, bytes);
 }
 
 static void
 render_one(struct job *job, const char *input, struct diag *d)
 {
 	struct decl *decl = decl_parse_file(input, job->schema, d);
-	char *fonts = NULL, *out = NULL;
-	struct render *r = NULL;
-	struct layout *l = NULL;
-	struct hyph *h = NULL;
-	const unsigned char *pdf;
+	struct layout_stats stats;
+	unsigned char *pdf;
 	size_t len;
+	char *out;
 
 	if (decl == NULL)
 		return;
-	fonts = datadir_path(job->datadir, "fonts");
-	if ((r = render_new(fonts, input, d)) == NULL)
-		goto done;
-	if (strncmp(decl->language, "de", 2) == 0)
-		h = hyphenation(job, decl, d);
-	l = layout_new(decl, render_metrics(r), h, &job->layout, d);
-	if (l == NULL || render_document(r, decl, l, &pdf, &len) != 0)
-		goto done;
-	out = output_path(job, input);
-	output_write(out, pdf, len, d);
-done:
-	free(out);
-	layout_free(l);
-	hyph_free(h);
-	render_free(r);
-	free(fonts);
+	if (pipeline_render(job->datadir, decl, &job->layout, d, &pdf, &len, &stats) == 0) {
+		out = output_path(job, input);
+		if (output_write(out, pdf, len, d) == 0 && job->stats)
+			print_stats(input, &stats, len);
+		free(out);
+		free(pdf);
+	}
 	decl_free(decl);
 }
 
@@ -147,6 +111,7 @@ main(int argc, char *argv[])
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{"line-breaking", required_argument, NULL, 'L'},
+	{"stats", no_argument, NULL, 'S'},
 		{NULL, 0, NULL, 0},
 	};
 	struct job job = {0};
@@ -191,6 +156,11 @@ main(int argc, char *argv[])
 				fprintf(stderr, "declgen: --line-breaking is total-fit or greedy\n");
 				return usage();
 			}
+			break;
+		case 'S':
+			if (!render)
+				return usage();
+			job.stats = 1;
 			break;
 		case 'h':
 			printf("%s%s", usage_text, help_text);

@@ -63,6 +63,9 @@
 #define SPACE_STRETCH (1.0 / 2.0)
 #define SPACE_SHRINK (1.0 / 3.0)
 #define HYPHEN_PENALTY 50
+/* Letters the hyphenated last word of a paragraph leaves at least on the last line: a
+ * stub like "ren." is no line. */
+#define LAST_WORD_MIN_TAIL 5
 #define EXHYPHEN_PENALTY 50
 #define RAGGED_STRETCH (3 * BODY_SIZE)
 

@@ -12,6 +12,7 @@
 #include "diag.h"
 #include "hyph.h"
 #include "layout.h"
+#include "pipeline.h"
 #include "render.h"
 #include "util.h"
 
@@ -48,7 +49,7 @@ render_once(const char *path, double *t)
 {
 	struct layout_options opt = {LB_TOTAL_FIT};
 	struct diag d = {0};
-	struct buf log = {0}, text = {0};
+	struct buf log = {0};
 	double t0 = now_ms(), t1, t2, t3;
 	struct decl *decl;
 	struct hyph *h;
@@ -62,8 +63,7 @@ render_once(const char *path, double *t)
 	if ((decl = decl_parse_file(path, "schemas/declaration.xsd", &d)) == NULL)
 		return -1;
 	t1 = now_ms();
-	decl_body_text(decl, &text);
-	h = hyph_load("hyphen/hyph_de.dic", text.data, text.len);
+	h = pipeline_hyphenation(".", decl, &d);
 	t2 = now_ms();
 	r = render_new("fonts", path, &d);
 	l = r ? layout_new(decl, render_metrics(r), h, &opt, &d) : NULL;
@@ -79,7 +79,6 @@ render_once(const char *path, double *t)
 	render_free(r);
 	hyph_free(h);
 	decl_free(decl);
-	buf_free(&text);
 	buf_free(&log);
 	return ret;
 }

@@ -5,6 +5,7 @@
 
 #include "hyph.h"
 #include "layout.h"
+#include "pipeline.h"
 #include "render.h"
 #include "typo.h"
 
@@ -21,19 +22,16 @@ static void
 lay(struct laid *x, const char *path, enum lb_method method)
 {
 	struct layout_options opt = {.method = method};
-	struct buf text = {0};
 
 	memset(x, 0, sizeof *x);
 	x->decl = parse_logged(path, &x->d, &x->log);
 	assert_non_null(x->decl);
-	decl_body_text(x->decl, &text);
-	x->h = hyph_load(HYPHEN_DIC, text.data, text.len);
+	x->h = pipeline_hyphenation(DATADIR, x->decl, &x->d);
 	assert_non_null(x->h);
 	x->r = render_new(FONTS, path, &x->d);
 	assert_non_null(x->r);
 	x->l = layout_new(x->decl, render_metrics(x->r), x->h, &opt, &x->d);
 	assert_non_null(x->l);
-	buf_free(&text);
 }
 
 static void
@@ -184,19 +182,41 @@ test_bergisch_layout(void **state)
 	unlay(&x);
 }
 
-/* Total fit gives lower demerits than first fit over the whole text. */
+/* Total fit never sets a paragraph worse than first fit, and sets the declarations
+ * better as a whole. */
+static void
+compare_methods(const char *path)
+{
+	struct laid tf, gr;
+	struct layout_stats a, b;
+	size_t better = 0;
+
+	lay(&tf, path, LB_TOTAL_FIT);
+	lay(&gr, path, LB_GREEDY);
+	check_geometry(gr.l);
+	assert_int_equal(tf.l->nparas, gr.l->nparas);
+	for (size_t i = 0; i < tf.l->nparas; i++) {
+		const struct lay_para *p = &tf.l->paras[i], *q = &gr.l->paras[i];
+
+		if (!p->justified || q->nlines <= 2)
+			continue;
+		assert_true(p->demerits <= q->demerits + 1e-6);
+		better += p->demerits < q->demerits;
+	}
+	layout_get_stats(tf.l, &a);
+	layout_get_stats(gr.l, &b);
+	assert_true(a.demerits < b.demerits);
+	assert_true(better >= 1);
+	unlay(&tf);
+	unlay(&gr);
+}
+
 static void
 test_total_fit_better(void **state)
 {
-	struct laid tf, gr;
-
 	(void)state;
-	lay(&tf, KREFELD, LB_TOTAL_FIT);
-	lay(&gr, KREFELD, LB_GREEDY);
-	check_geometry(gr.l);
-	assert_true(tf.l->demerits < gr.l->demerits);
-	unlay(&tf);
-	unlay(&gr);
+	compare_methods(KREFELD);
+	compare_methods(BERGISCH);
 }
 
 /* ----- a fake font: every glyph 500/1000 em, CJK missing ----- */
@@ -211,8 +231,11 @@ fake_advance(void *ctx, enum face face, uint32_t cp)
 
 static const struct metrics fake = {fake_advance, NULL};
 
+/* A declaration of the given body blocks and signatories (one organisation if NULL),
+ * laid out in the fake font, hyphenated if h. */
 static struct layout *
-lay_fake(const char *paragraph, struct diag *d, struct buf *log, struct decl **decl)
+lay_doc(const char *meta, const char *body, const char *sigs, const struct hyph *h,
+    struct diag *d, struct buf *log, struct decl **decl)
 {
 	struct layout_options opt = {LB_TOTAL_FIT};
 	struct buf xml = {0};
@@ -220,16 +243,50 @@ lay_fake(const char *paragraph, struct diag *d, struct buf *log, struct decl **d
 
 	buf_printf(&xml, "<?xml version=\"1.0\"?>\n<declaration xmlns=\"urn:declgen:declaration:1\" "
 	    "version=\"1.0\"><meta><id>t</id><language>de</language><version>1</version>"
-	    "<signing/><title><line>T</line></title><short-title>T</short-title></meta>\n"
-	    "<body>\n<p>%s</p></body><signatures><signatory><organisation><line>O</line>"
-	    "</organisation></signatory></signatures></declaration>\n", paragraph);
+	    "<signing/><title><line>T</line></title><short-title>T</short-title>%s</meta>\n"
+	    "<body>\n%s</body><signatures>%s</signatures></declaration>\n", meta, body,
+	    sigs ? sigs : "<signatory><organisation><line>O</line></organisation></signatory>");
 	memset(d, 0, sizeof *d);
 	d->log = log;
 	*decl = decl_parse_memory("fake.xml", xml.data, xml.len, SCHEMA, d);
-	assert_non_null(*decl);
-	l = layout_new(*decl, &fake, NULL, &opt, d);
+	if (*decl == NULL)
+		fail_msg("%s", log->data ? log->data : "no declaration");
+	l = layout_new(*decl, &fake, h, &opt, d);
 	buf_free(&xml);
 	return l;
+}
+
+/* One paragraph, laid out in the fake font. */
+static struct layout *
+lay_fake(const char *paragraph, struct diag *d, struct buf *log, struct decl **decl)
+{
+	struct buf body = {0};
+	struct layout *l;
+
+	buf_printf(&body, "<p>%s</p>", paragraph);
+	l = lay_doc("", body.data, NULL, NULL, d, log, decl);
+	buf_free(&body);
+	return l;
+}
+
+/* The text of paragraph para as set: words joined by " ", lines by "|". */
+static void
+para_text(const struct layout *l, size_t para, struct buf *out)
+{
+	size_t line = 0;
+
+	out->len = 0;
+	buf_puts(out, "");
+	for (size_t i = 0; i < l->nitems; i++) {
+		const struct lay_item *it = &l->items[i];
+
+		if (it->kind != LAY_TEXT || it->line == 0 || l->lines[it->line - 1].para != para)
+			continue;
+		if (line != 0)
+			buf_puts(out, it->line != line ? "|" : " ");
+		buf_append(out, lay_text(l, it), it->len);
+		line = it->line;
+	}
 }
 
 /* With 5.5 pt per character at 11 pt, a word of 100 letters (550 pt) cannot fit the
@@ -307,6 +364,165 @@ test_missing_glyph_is_an_error(void **state)
 	buf_free(&log);
 }
 
+/* Soft hyphens are the only break points of their word, drawn only where the line
+ * breaks, never as a character. 95 letters do not fit a line of 82 characters. */
+static void
+test_soft_hyphens(void **state)
+{
+	struct buf log = {0}, para = {0}, text = {0};
+	struct diag d;
+	struct decl *decl;
+	struct layout *l;
+
+	(void)state;
+	buf_puts(&para, "x ");
+	for (int part = 0; part < 3; part++) {
+		for (int i = 0; i < 30; i++)
+			buf_append(&para, "abc" + part, 1);
+		if (part < 2)
+			buf_puts(&para, "&#173;");
+	}
+	buf_puts(&para, " y");
+	l = lay_fake(para.data, &d, &log, &decl);
+	assert_non_null(l);
+	assert_int_equal(d.warnings, 0);
+	para_text(l, 2, &text);
+	/* Broken at a soft hyphen, with a hyphen drawn there and nowhere else. */
+	assert_true(strstr(text.data, "a-|b") != NULL || strstr(text.data, "b-|c") != NULL);
+	assert_null(strstr(text.data, "\xC2\xAD"));
+	assert_int_equal(strchr(text.data, '-') - text.data, strrchr(text.data, '-') - text.data);
+	layout_free(l);
+	decl_free(decl);
+	buf_free(&para);
+	buf_free(&text);
+	buf_free(&log);
+}
+
+/* A non-breaking space and <nobreak> hold their words together wherever they fall in
+ * the line; without them, some positions break between the words. */
+static void
+test_nobreak(void **state)
+{
+	static const char *const variants[][2] = {
+		{"20.&#160;November", "20. November"},
+		{"<nobreak>Herrn Minister Heil</nobreak>", "Herrn Minister Heil"},
+		{"20. November", NULL},	/* breakable: the control */
+	};
+
+	(void)state;
+	for (size_t v = 0; v < 3; v++) {
+		int broke = 0;
+
+		for (int k = 0; k < 30; k++) {
+			struct buf log = {0}, para = {0}, text = {0};
+			struct diag d;
+			struct decl *decl;
+			struct layout *l;
+
+			for (int i = 0; i < k; i++)
+				buf_puts(&para, "wort ");
+			buf_printf(&para, "%s und noch viele weitere Worte bis zum Ende der Zeile "
+			    "und darüber hinaus.", variants[v][0]);
+			l = lay_fake(para.data, &d, &log, &decl);
+			assert_non_null(l);
+			para_text(l, 2, &text);
+			if (variants[v][1])
+				assert_non_null(strstr(text.data, variants[v][1]));
+			else
+				broke |= strstr(text.data, "20.|November") != NULL;
+			layout_free(l);
+			decl_free(decl);
+			buf_free(&para);
+			buf_free(&text);
+			buf_free(&log);
+		}
+		if (!variants[v][1])
+			assert_true(broke);
+	}
+}
+
+/* A declaration's <hyphenation> words replace the patterns. */
+static void
+test_exceptions_from_xml(void **state)
+{
+	/* A break no pattern would make (they say Wort-un-ge-heu-er). */
+	const char *meta = "<hyphenation><word>Wor-tungeheuer</word></hyphenation>";
+	struct buf log = {0}, para = {0}, text = {0};
+	struct diag d;
+	struct decl *decl;
+	struct hyph *h;
+	struct layout *l;
+
+	(void)state;
+	/* 74 characters, then the 13-letter word: the best setting breaks it, where the
+	 * exception says. */
+	buf_puts(&para, "<p>");
+	for (int i = 0; i < 15; i++)
+		buf_puts(&para, "abcd ");
+	buf_puts(&para, "Wortungeheuer abcd.</p>");
+	l = lay_doc(meta, para.data, NULL, NULL, &d, &log, &decl);
+	layout_free(l);
+	h = pipeline_hyphenation(DATADIR, decl, &d);
+	assert_non_null(h);
+	l = layout_new(decl, &fake, h, &(struct layout_options){LB_TOTAL_FIT}, &d);
+	assert_non_null(l);
+	para_text(l, 2, &text);
+	assert_non_null(strstr(text.data, "Wor-|tungeheuer"));
+	layout_free(l);
+	hyph_free(h);
+	decl_free(decl);
+	buf_free(&para);
+	buf_free(&text);
+	buf_free(&log);
+}
+
+/* With ever more text before them, the signatures move down and across pages: the
+ * last row never stands alone, the first signature page always has text too, and no
+ * paragraph leaves a widow or an orphan. */
+static void
+test_signature_pagination(void **state)
+{
+	struct buf sigs = {0};
+
+	(void)state;
+	for (int i = 1; i <= 13; i++)
+		buf_printf(&sigs, "<signatory><name>Person %d</name><organisation><line>Org %d"
+		    "</line></organisation></signatory>", i, i);
+	for (int k = 0; k < 40; k++) {
+		struct buf log = {0}, body = {0};
+		struct diag d;
+		struct decl *decl;
+		struct layout *l;
+		long last, before_last, first;
+
+		for (int i = 0; i < k; i++)
+			buf_puts(&body, "<p>Ein Absatz mit so vielen Worten, dass er auf zwei Zeilen "
+			    "kommt, und noch ein paar mehr dazu, damit es sicher drei werden: eins "
+			    "zwei drei vier fünf sechs sieben acht neun zehn elf zwölf.</p>");
+		if (k == 0)
+			buf_puts(&body, "<p>Kurz.</p>");
+		l = lay_doc("", body.data, sigs.data, NULL, &d, &log, &decl);
+		assert_non_null(l);
+		check_no_widows(l);
+		last = page_of(l, "Org 13");
+		before_last = page_of(l, "Org 12");	/* the row before the last (13 in 2 columns) */
+		first = page_of(l, "Person 1");
+		assert_true(last >= 0 && first >= 0);
+		assert_int_equal(last, before_last);
+		for (size_t i = 0; i < l->nlines; i++)
+			if ((long)l->lines[i].page == first && l->lines[i].para > 0 &&
+			    l->paras[l->lines[i].para - 1].justified)
+				break;
+			else if (i + 1 == l->nlines)
+				fail_msg("k = %d: the signatures start on a page without text", k);
+		layout_free(l);
+		decl_free(decl);
+		buf_free(&body);
+		buf_free(&log);
+	}
+	buf_free(&sigs);
+}
+
 static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_krefeld_layout),
 	cmocka_unit_test(test_bergisch_layout),
@@ -314,6 +530,10 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_overlong_word_warns),
 	cmocka_unit_test(test_fixed_width_lines),
 	cmocka_unit_test(test_missing_glyph_is_an_error),
+	cmocka_unit_test(test_soft_hyphens),
+	cmocka_unit_test(test_nobreak),
+	cmocka_unit_test(test_exceptions_from_xml),
+	cmocka_unit_test(test_signature_pagination),
 };
 
 TEST_MAIN(tests)

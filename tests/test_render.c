@@ -3,43 +3,25 @@
 
 #include <stdlib.h>
 
-#include "hyph.h"
-#include "layout.h"
-#include "render.h"
+#include "pipeline.h"
 
 /* Renders path; returns the PDF (owned by the caller) and its length. */
 static unsigned char *
 render_file(const char *path, size_t *len)
 {
 	struct layout_options opt = {LB_TOTAL_FIT};
-	struct buf log = {0}, text = {0};
+	struct buf log = {0};
 	struct diag d;
 	struct decl *decl = parse_logged(path, &d, &log);
-	struct render *r;
-	struct hyph *h;
-	struct layout *l;
-	const unsigned char *pdf;
-	unsigned char *copy;
+	unsigned char *pdf;
 
 	assert_non_null(decl);
-	decl_body_text(decl, &text);
-	h = hyph_load(HYPHEN_DIC, text.data, text.len);
-	r = render_new(FONTS, path, &d);
-	assert_non_null(r);
-	l = layout_new(decl, render_metrics(r), h, &opt, &d);
-	assert_non_null(l);
-	assert_int_equal(render_document(r, decl, l, &pdf, len), 0);
+	assert_int_equal(pipeline_render(DATADIR, decl, &opt, &d, &pdf, len, NULL), 0);
 	assert_true(*len > 1000);
 	assert_memory_equal(pdf, "%PDF-", 5);
-	copy = xmalloc(*len);
-	memcpy(copy, pdf, *len);
-	layout_free(l);
-	render_free(r);
-	hyph_free(h);
 	decl_free(decl);
-	buf_free(&text);
 	buf_free(&log);
-	return copy;
+	return pdf;
 }
 
 static int

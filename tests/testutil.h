@@ -15,6 +15,7 @@
 #include "diag.h"
 #include "util.h"
 
+#define DATADIR "."
 #define SCHEMA "schemas/declaration.xsd"
 #define FONTS "fonts"
 #define KREFELD "declarations/krefeld-viersen.xml"
