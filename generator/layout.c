@@ -56,6 +56,7 @@ stack_lines(struct setter *s, const struct set_line *lines, size_t n, double lea
 		b->ascent = leading * ASCENT_SHARE;
 		b->depth = leading - b->ascent;
 		b->break_before = k == 0 ? break_first : k >= 2 && n - k >= 2;
+		b->grid = leading == LEADING;
 		b->first = lines[k].first;
 		b->count = lines[k].count;
 		b->first_line = line0 + k;
@@ -191,14 +192,13 @@ lay_blocks(struct setter *s)
 			lay_list(s, b, space, !keep);
 			break;
 		case BLOCK_MOTTO:
-			add_rule_box(s, MOTTO_RULE_WIDTH, space + PARA_SPACE, !keep);
+			/* Rules half a line above and below the text. */
+			add_rule_box(s, MOTTO_RULE_WIDTH, space, !keep);
 			ps = style(FACE_BOLD, MOTTO_SIZE, MARGIN_LEFT, TEXT_WIDTH, ALIGN_CENTER, 0);
-			add_paragraph(s, &b->text, &ps, LEADING, PARA_SPACE, 0);
+			add_paragraph(s, &b->text, &ps, LEADING, LEADING / 2, 0);
 			for (size_t k = first_box + 1; k < s->nboxes; k++)
 				s->boxes[k].break_before = 0;
-			add_rule_box(s, MOTTO_RULE_WIDTH, PARA_SPACE, 0);
-			/* The next block keeps the same distance from the rule as the text. */
-			s->boxes[s->nboxes - 1].depth = PARA_SPACE;
+			add_rule_box(s, MOTTO_RULE_WIDTH, LEADING / 4, 0);
 			break;
 		case BLOCK_NOTICE:
 			ps = style(FACE_ITALIC, BODY_SIZE, MARGIN_LEFT + NOTICE_INDENT,
@@ -207,7 +207,7 @@ lay_blocks(struct setter *s)
 			ps.bar_x = MARGIN_LEFT + NOTICE_BAR / 2;
 			ps.bar_top = LEADING * ASCENT_SHARE;
 			ps.bar_bottom = LEADING - ps.bar_top;
-			add_paragraph(s, &b->text, &ps, LEADING, space + PARA_SPACE, !keep);
+			add_paragraph(s, &b->text, &ps, LEADING, space, !keep);
 			break;
 		}
 		keep = 0;
@@ -296,8 +296,10 @@ lay_signatory(struct setter *s, const struct signatory *sg, double x, double wid
 		n += sig_line(s, sg->name, sg->pos, FACE_BOLD, x, width, n);
 	if (sg->function)
 		n += sig_line(s, sg->function, sg->pos, FACE_ITALIC, x, width, n);
+	/* An organisation signing as such is named in bold, as a person is. */
 	for (size_t i = 0; i < sg->norg; i++)
-		n += sig_line(s, sg->org[i], sg->pos, FACE_REGULAR, x, width, n);
+		n += sig_line(s, sg->org[i], sg->pos, i == 0 && !sg->name ? FACE_BOLD : FACE_REGULAR,
+		    x, width, n);
 	return n;
 }
 

@@ -13,6 +13,7 @@ struct vbox {
 	double ascent;		/* pt above the baseline */
 	double depth;		/* pt below the baseline */
 	int break_before;	/* a page may end before this vbox */
+	int grid;		/* its baseline goes down to the next line of the grid */
 	size_t first, count;	/* its items in setter.staged, y relative to the baseline */
 	size_t first_line, nlines;	/* its lines in layout.lines */
 };

@@ -1,6 +1,7 @@
 /* Pages: vboxes -> pages, each as full as the keep rules allow, and the running footer. */
 #include "layout_int.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,9 +16,14 @@
 static double
 baseline(const struct vbox *b, size_t j, size_t first, double prev_base)
 {
-	if (j == first)
-		return PAGE_TOP - b[j].ascent;
-	return prev_base - b[j - 1].depth - b[j].space - b[j].ascent;
+	double base = j == first ? PAGE_TOP - b[j].ascent :
+	    prev_base - b[j - 1].depth - b[j].space - b[j].ascent;
+	/* The grid's first line is that of a page's first line of text. */
+	double top = PAGE_TOP - LEADING * ASCENT_SHARE;
+
+	if (b[j].grid)
+		base = top - ceil((top - base) / LEADING - 1e-6) * LEADING;
+	return base;
 }
 
 /* Index of the first vbox of the next page, for a page starting at first. */

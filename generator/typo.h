@@ -14,10 +14,11 @@
 #define MARGIN_BOTTOM MM(25.0)
 #define TEXT_WIDTH (PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT)
 
-/* Body text. LEADING is the baseline grid; block spaces are half-lines of it. */
+/* Body text. Its lines stand on a baseline grid LEADING apart, counted from the first
+ * line of each page; paragraphs are a blank line apart, as DIN 5008 has them. */
 #define BODY_SIZE 11.0
 #define LEADING 15.0
-#define PARA_SPACE (LEADING / 2)
+#define PARA_SPACE LEADING
 /* Share of a line's height above its baseline; the rest is its depth. */
 #define ASCENT_SHARE 0.72
 

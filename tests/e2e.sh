@@ -49,6 +49,10 @@ for name in krefeld-viersen bergisch-gladbach-bruehl-koeln; do
 	check "$name: German characters exact" "grep -q 'Erklärung' $T/$name.txt && grep -q '–' $T/$name.txt"
 	$BIN render -o "$T/again.pdf" "$src"
 	check "$name: byte-identical on a second render" "cmp -s $pdf $T/again.pdf"
+	# Justified lines end at the right margin (210 - 25 mm = 524.409 pt).
+	pdftotext -bbox-layout "$pdf" "$T/bbox.html" 2>/dev/null
+	check "$name: justified lines span the measure" \
+		"awk -v right=524.409 -f tests/justified.awk $T/bbox.html"
 done
 check "quotes come back" "grep -q '„Job-Turbo“' $T/krefeld-viersen.txt"
 check "ß comes back" "grep -q 'großes' $T/bergisch-gladbach-bruehl-koeln.txt"
