@@ -49,6 +49,21 @@ for name in krefeld-viersen bergisch-gladbach-bruehl-koeln; do
 	check "$name: German characters exact" "grep -q 'Erklärung' $T/$name.txt && grep -q '–' $T/$name.txt"
 	$BIN render -o "$T/again.pdf" "$src"
 	check "$name: byte-identical on a second render" "cmp -s $pdf $T/again.pdf"
+	# Every signature block comes back whole on one page.
+	pages=$(pdfinfo "$pdf" | awk '/^Pages:/ { print $2 }')
+	for p in $(seq 1 "$pages"); do pdftotext -raw -f "$p" -l "$p" "$pdf" "$T/page$p"; done
+	nsig=$(xmllint --xpath 'count(//*[local-name()="signatory"])' "$src")
+	split=0
+	for i in $(seq 1 "$nsig"); do
+		xmllint --xpath "(//*[local-name()='signatory'])[$i]//text()" "$src" |
+			sed 's/^ *//; s/ *$//' | grep -v '^$' > "$T/sig"
+		first=$(head -n 1 "$T/sig")
+		home=$(grep -lF "$first" "$T"/page* | tail -n 1)
+		while read -r line; do
+			grep -qF "$line" "$home" || split=1
+		done < "$T/sig"
+	done
+	check "$name: no signature block split across pages" "[ $split -eq 0 ] && [ $nsig -gt 0 ]"
 	# Justified lines end at the right margin (210 - 25 mm = 524.409 pt).
 	pdftotext -bbox-layout "$pdf" "$T/bbox.html" 2>/dev/null
 	check "$name: justified lines span the measure" \

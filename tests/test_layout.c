@@ -1,6 +1,7 @@
 /* Layout geometry, with the real fonts and with a fake fixed-width font. */
 #include "testutil.h"
 
+#include <math.h>
 #include <stdlib.h>
 
 #include "hyph.h"
@@ -100,6 +101,17 @@ check_geometry(const struct layout *l)
 		}
 	}
 	assert_true(justified > 20);
+	/* Body text stands on the baseline grid. */
+	for (size_t i = 0; i < l->nitems; i++) {
+		const struct lay_item *it = &l->items[i];
+		double top = PAGE_HEIGHT - MARGIN_TOP - LEADING * ASCENT_SHARE, k;
+
+		if (it->kind != LAY_TEXT || it->line == 0 ||
+		    !l->paras[l->lines[it->line - 1].para - 1].justified)
+			continue;
+		k = (top - it->y) / LEADING;
+		assert_true(fabs(k - floor(k + 0.5)) < 1e-6);
+	}
 	/* Everything is inside the page's margins. */
 	for (size_t i = 0; i < l->nitems; i++) {
 		const struct lay_item *it = &l->items[i];
