@@ -68,6 +68,9 @@ for name in krefeld-viersen bergisch-gladbach-bruehl-koeln; do
 	pdftotext -bbox-layout "$pdf" "$T/bbox.html" 2>/dev/null
 	check "$name: justified lines span the measure" \
 		"awk -v right=524.409 -f tests/justified.awk $T/bbox.html"
+	# The footer stands below 780 pt from the top.
+	check "$name: no widow or orphan" \
+		"awk -v right=524.409 -v footer=780 -f tests/widows.awk $T/bbox.html"
 done
 check "quotes come back" "grep -q '„Job-Turbo“' $T/krefeld-viersen.txt"
 check "ß comes back" "grep -q 'großes' $T/bergisch-gladbach-bruehl-koeln.txt"
