@@ -453,6 +453,42 @@ test_nobreak(void **state)
 	}
 }
 
+/* An existing hyphen is a break point that adds no second hyphen; a dash between
+ * spaces never starts a line. */
+static void
+test_hyphens_and_dashes(void **state)
+{
+	int at_hyphen = 0, before_dash = 0;
+
+	(void)state;
+	for (int k = 0; k < 40; k++) {
+		struct buf log = {0}, para = {0}, text = {0};
+		struct diag d;
+		struct decl *decl;
+		struct layout *l;
+
+		for (int i = 0; i < k; i++)
+			buf_puts(&para, "wort ");
+		buf_puts(&para, "eine Win-Win-Situation erhalten \xE2\x80\x93 auch in der Stadt "
+		    "und im Kreis, und so weiter bis zum Ende.");
+		l = lay_fake(para.data, &d, &log, &decl);
+		assert_non_null(l);
+		para_text(l, 2, &text);
+		assert_null(strstr(text.data, "--"));
+		assert_null(strstr(text.data, "|\xE2\x80\x93"));
+		at_hyphen |= strstr(text.data, "Win-|") != NULL;
+		before_dash |= strstr(text.data, "erhalten \xE2\x80\x93|") != NULL;
+		layout_free(l);
+		decl_free(decl);
+		buf_free(&para);
+		buf_free(&text);
+		buf_free(&log);
+	}
+	/* The positions tried do break there. */
+	assert_true(at_hyphen);
+	assert_true(before_dash);
+}
+
 /* A declaration's <hyphenation> words replace the patterns. */
 static void
 test_exceptions_from_xml(void **state)
@@ -544,6 +580,7 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_missing_glyph_is_an_error),
 	cmocka_unit_test(test_soft_hyphens),
 	cmocka_unit_test(test_nobreak),
+	cmocka_unit_test(test_hyphens_and_dashes),
 	cmocka_unit_test(test_exceptions_from_xml),
 	cmocka_unit_test(test_signature_pagination),
 };
