@@ -13,9 +13,11 @@ ALL_CFLAGS := -std=c11 $(WARN) -D_POSIX_C_SOURCE=200809L $(XML_CFLAGS) $(CFLAGS)
 LIBS := -lhpdf -lxml2 -lhyphen -lutf8proc -lm
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-# Debian 12 packages: to build, to test, to look at results.
+# Debian 12 packages: to build, to test (poppler, qpdf, a German locale, valgrind,
+# clang's libFuzzer).
 DEB_PACKAGES := gcc make pkg-config libhpdf-dev libxml2-dev libutf8proc-dev \
-	libhyphen-dev hyphen-de libcmocka-dev poppler-utils qpdf locales
+	libhyphen-dev hyphen-de libcmocka-dev poppler-utils qpdf locales valgrind \
+	clang libclang-rt-14-dev
 
 SRCS := $(filter-out generator/main.c,$(wildcard generator/*.c))
 HDRS := $(wildcard generator/*.h)
@@ -28,7 +30,8 @@ SCHEMA := schemas/declaration.xsd
 DECLS := $(wildcard declarations/*.xml)
 PDFS := $(DECLS:declarations/%.xml=output/%.pdf)
 
-.PHONY: all deps check check-unit check-e2e check-locale check-asan bench patterns install clean
+.PHONY: all deps check check-unit check-e2e check-locale check-asan fuzz bench patterns \
+	install clean
 .DELETE_ON_ERROR:
 
 all: build/declgen $(PDFS)
@@ -108,6 +111,25 @@ check-asan: $(TESTS:%=build/asan/tests/%) build/asan/declgen
 	@set -e; for t in $(TESTS:%=build/asan/tests/%); do echo "== $$t"; \
 		ASAN_OPTIONS=detect_leaks=1 $$t; done
 	@ASAN_OPTIONS=detect_leaks=1 DECLGEN_DATADIR=$(CURDIR) sh tests/e2e.sh build/asan/declgen
+
+# ----- fuzzing -----
+
+# make fuzz FUZZ_SECONDS=600: libFuzzer on parse, layout and render, from a corpus of
+# the declarations and the test inputs. A crash leaves build/fuzz/crash-*: make it a
+# regression test.
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS := -O1 -g -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer
+
+build/fuzz/declgen-fuzz: tests/fuzz.c $(SRCS) $(HDRS) | deps
+	@mkdir -p $(@D)
+	clang $(filter-out -O2,$(ALL_CFLAGS)) $(FUZZ_FLAGS) -Igenerator -o $@ tests/fuzz.c $(SRCS) $(LIBS)
+
+fuzz: build/fuzz/declgen-fuzz
+	@mkdir -p build/fuzz/corpus
+	@cp declarations/*.xml tests/data/*.xml build/fuzz/corpus/
+	build/fuzz/declgen-fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 \
+		-rss_limit_mb=2048 -dict=tests/fuzz.dict -artifact_prefix=build/fuzz/ \
+		-print_final_stats=1 build/fuzz/corpus
 
 # ----- measurement -----
 

@@ -1,6 +1,5 @@
 #include "datadir.h"
 
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -33,7 +32,7 @@ datadir_find(void)
 {
 	static const char *const relative[] = {"../share/declgen", ".."};
 	const char *env = getenv("DECLGEN_DATADIR");
-	char exe[PATH_MAX];
+	char exe[4096];		/* a path longer than this finds no data */
 	ssize_t n;
 	char *slash;
 

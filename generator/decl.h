@@ -71,6 +71,7 @@ struct decl {
 	struct date date;	/* year 0 when left blank */
 	char **title;		/* title lines */
 	size_t ntitle;
+	struct pos title_pos;
 	char *short_title;
 	char *subtitle;		/* NULL if none */
 	char **keywords;

@@ -438,6 +438,7 @@ build_meta(struct parse *p, xmlNodePtr meta, struct decl *decl)
 		free(s);
 	}
 	decl->title = text_list(child(meta, "title"), "line", &decl->ntitle);
+	decl->title_pos = node_pos(p, child(meta, "title"));
 	decl->short_title = opt_text(meta, "short-title");
 	decl->subtitle = opt_text(meta, "subtitle");
 	decl->keywords = text_list(child(meta, "keywords"), "keyword", &decl->nkeywords);

@@ -87,12 +87,11 @@ add_paragraph(struct setter *s, const struct text *t, const struct para_style *p
 }
 
 static size_t
-add_string(struct setter *s, const char *str, const struct para_style *ps,
+add_string(struct setter *s, const char *str, struct pos pos, const struct para_style *ps,
     double leading, double space, int break_first)
 {
 	struct set_line *lines;
-	struct pos none = {0, 0};
-	size_t n = set_string(s, str, none, ps, &lines);
+	size_t n = set_string(s, str, pos, ps, &lines);
 
 	stack_lines(s, lines, n, leading, space, break_first);
 	free(lines);
@@ -124,18 +123,18 @@ lay_title(struct setter *s)
 
 	if (date != NULL) {
 		ps = style(FACE_REGULAR, DATELINE_SIZE, MARGIN_LEFT, TEXT_WIDTH, ALIGN_RIGHT, 0);
-		add_string(s, date, &ps, LEADING, 0, 0);
+		add_string(s, date, decl->date.pos, &ps, LEADING, 0, 0);
 		space = TITLE_SPACE_BEFORE;
 		free(date);
 	}
 	ps = style(FACE_BOLD, TITLE_SIZE, MARGIN_LEFT, TEXT_WIDTH, ALIGN_CENTER, 0);
 	for (size_t i = 0; i < decl->ntitle; i++) {
-		add_string(s, decl->title[i], &ps, TITLE_LEADING, space, 0);
+		add_string(s, decl->title[i], decl->title_pos, &ps, TITLE_LEADING, space, 0);
 		space = 0;
 	}
 	if (decl->subtitle) {
 		ps = style(FACE_ITALIC, SUBTITLE_SIZE, MARGIN_LEFT, TEXT_WIDTH, ALIGN_CENTER, 0);
-		add_string(s, decl->subtitle, &ps, SUBTITLE_LEADING, LEADING / 2, 0);
+		add_string(s, decl->subtitle, decl->title_pos, &ps, SUBTITLE_LEADING, LEADING / 2, 0);
 	}
 }
 
@@ -225,7 +224,7 @@ lay_signing_line(struct setter *s, double space)
 	double x;
 
 	if (decl->place && decl->date.year) {
-		add_string(s, known, &ps, LEADING, space, 0);
+		add_string(s, known, decl->date.pos, &ps, LEADING, space, 0);
 		free(known);
 		return;
 	}

@@ -140,7 +140,8 @@ is_upper(uint32_t cp)
 }
 
 /* Marks where the word chars[ws, we) may break: brk[k] = 1 for a hyphenation after
- * character k (a hyphen is added), 2 after an explicit hyphen or dash (none added). */
+ * character k (a hyphen is added), 2 after an explicit hyphen or dash (none added);
+ * add_emergency_breaks adds 3, anywhere in a part too wide for any line. */
 static void
 find_breaks(struct para *p, size_t ws, size_t we, int last_word, unsigned char *brk)
 {
@@ -188,6 +189,48 @@ find_breaks(struct para *p, size_t ws, size_t we, int last_word, unsigned char *
 	}
 }
 
+/* The first characters of chars[ws, we), for a message. */
+static void
+word_excerpt(const struct para *p, size_t ws, size_t we, struct buf *out)
+{
+	char enc[4];
+
+	for (size_t k = ws; k < we && k < ws + 40; k++)
+		buf_append(out, enc, utf8_encode(p->chars[k].cp, enc));
+	if (we > ws + 40)
+		buf_puts(out, "\xE2\x80\xA6");
+}
+
+/* A part of the word that no break point splits and that is wider than the measure
+ * gets a break point between any two characters, at a cost (no hyphen is drawn):
+ * the line is set within the margins, and the author is told. */
+static void
+add_emergency_breaks(struct para *p, size_t ws, size_t we, unsigned char *brk)
+{
+	size_t start = ws;
+	double width = 0;
+
+	for (size_t k = ws; k < we; k++) {
+		width += advance(p, p->chars[k].face, p->chars[k].cp);
+		if (k + 1 < we && !brk[k - ws])
+			continue;
+		if (width > p->ps->width) {
+			struct buf word = {0};
+
+			for (size_t j = start; j < k; j++)
+				brk[j - ws] = 3;
+			word_excerpt(p, ws, we, &word);
+			diag_report(p->s->d, DIAG_WARNING, p->s->decl->path, p->pos.line,
+			    p->pos.col, "\"%s\" is wider than the line even with hyphenation and "
+			    "is broken without hyphens; add soft hyphens (&#173;) or shorten it",
+			    word.data);
+			buf_free(&word);
+		}
+		start = k + 1;
+		width = 0;
+	}
+}
+
 /* Adds the word chars[ws, we), the paragraph's last if last_word. */
 static void
 add_word(struct para *p, size_t ws, size_t we, int last_word)
@@ -197,6 +240,7 @@ add_word(struct para *p, size_t ws, size_t we, int last_word)
 	double width = 0;
 
 	find_breaks(p, ws, we, last_word, brk);
+	add_emergency_breaks(p, ws, we, brk);
 	for (size_t k = ws; k < we; k++) {
 		const struct ch *c = &p->chars[k];
 		int last = k + 1 == we;
@@ -214,8 +258,10 @@ add_word(struct para *p, size_t ws, size_t we, int last_word)
 
 			if (brk[k - ws] == 1)
 				add_penalty(p, HYPHEN_PENALTY, advance(p, c->face, '-'), 1, pen);
-			else
+			else if (brk[k - ws] == 2)
 				add_penalty(p, EXHYPHEN_PENALTY, 0, 1, pen);
+			else
+				add_penalty(p, EMERGENCY_PENALTY, 0, 0, pen);
 		}
 	}
 	free(brk);
@@ -341,6 +387,7 @@ place_line(struct para *p, const struct lb_line *l, int last, struct set_line *o
 	double x = ps->x;
 	const struct lb_item *end = &p->items[l->end];
 	struct lay_line *rec;
+	int glue = 0;
 
 	if (ps->align == ALIGN_CENTER)
 		x += (ps->width - natural) / 2;
@@ -361,9 +408,14 @@ place_line(struct para *p, const struct lb_line *l, int last, struct set_line *o
 		if (it->type == LB_BOX) {
 			emit_text(p, out->first, pc->face, x, it->width, pc->start, pc->end, NULL);
 			x += it->width;
-		} else if (it->type == LB_GLUE)
+		} else if (it->type == LB_GLUE) {
 			x += it->width + (r > 0 ? r * it->stretch : r * it->shrink);
+			glue = 1;
+		}
 	}
+	/* A line without spaces (a broken long word) has nothing to stretch. */
+	if (!glue)
+		rec->ratio = 0;
 	if (end->type == LB_PENALTY && p->pieces[l->end].hyphen) {
 		emit_text(p, out->first, p->pieces[l->end].face, x, end->width, 0, 0, "-");
 		x += end->width;
@@ -406,10 +458,8 @@ warn_overfull(struct para *p, const struct lb_line *l)
 			widest = i;
 	{
 		struct buf word = {0};
-		char enc[4];
 
-		for (size_t k = p->pieces[widest].start; k < p->pieces[widest].end; k++)
-			buf_append(&word, enc, utf8_encode(p->chars[k].cp, enc));
+		word_excerpt(p, p->pieces[widest].start, p->pieces[widest].end, &word);
 		diag_report(p->s->d, DIAG_WARNING, p->s->decl->path, p->pos.line, p->pos.col,
 		    "\"%s\" does not fit in the line even with hyphenation (%.1f pt too wide); "
 		    "add soft hyphens (&#173;) or shorten it", word.data ? word.data : "",

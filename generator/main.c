@@ -8,6 +8,7 @@
 #include <libxml/parser.h>
 
 #include "datadir.h"
+#include "interrupt.h"
 #include "decl.h"
 #include "diag.h"
 #include "layout.h"
@@ -83,7 +84,8 @@ print_stats(const char *input, const struct layout_stats *st, size_t bytes)
 	    st->justified, st->hyphenated, st->overfull, st->worst_ratio, st->demerits, bytes);
 }
 
-static void
+/* Renders one file; returns the number of a signal that interrupted it, or 0. */
+static int
 render_one(struct job *job, const char *input, struct diag *d)
 {
 	struct decl *decl = decl_parse_file(input, job->schema, d);
@@ -91,17 +93,22 @@ render_one(struct job *job, const char *input, struct diag *d)
 	unsigned char *pdf;
 	size_t len;
 	char *out;
+	int sig = 0, ret;
 
 	if (decl == NULL)
-		return;
-	if (pipeline_render(job->datadir, decl, &job->layout, d, &pdf, &len, &stats) == 0) {
+		return interrupt_pending();
+	if ((sig = interrupt_pending()) == 0 &&
+	    pipeline_render(job->datadir, decl, &job->layout, d, &pdf, &len, &stats) == 0) {
 		out = output_path(job, input);
-		if (output_write(out, pdf, len, d) == 0 && job->stats)
+		if ((ret = output_write(out, pdf, len, NULL, d)) > 0)
+			sig = ret;
+		else if (ret == 0 && job->stats)
 			print_stats(input, &stats, len);
 		free(out);
 		free(pdf);
 	}
 	decl_free(decl);
+	return sig ? sig : interrupt_pending();
 }
 
 int
@@ -117,7 +124,7 @@ main(int argc, char *argv[])
 	struct job job = {0};
 	struct diag d = {0};
 	const char *cmd;
-	int c, render;
+	int c, render, interrupted = 0;
 
 	if (argc < 2)
 		return usage();
@@ -185,11 +192,17 @@ main(int argc, char *argv[])
 	job.schema = datadir_path(job.datadir, "schemas/declaration.xsd");
 	if (render && !job.out_path && !job.out_dir)
 		mkdir(DEFAULT_OUTPUT_DIR, 0777);
-	for (int i = optind; i < argc; i++) {
+	/* Interruptions wait for a point where stopping loses nothing. */
+	if (render && interrupt_block() != 0)
+		diag_report(&d, DIAG_WARNING, NULL, 0, 0, "cannot defer interruptions");
+	for (int i = optind; i < argc && !interrupted; i++) {
 		d.printed = 0;
-		if (render)
-			render_one(&job, argv[i], &d);
-		else {
+		if (render) {
+			interrupted = render_one(&job, argv[i], &d);
+			if (interrupted)
+				diag_report(&d, DIAG_FATAL, argv[i], 0, 0, "interrupted by signal %d; "
+				    "no file was written or changed", interrupted);
+		} else {
 			struct decl *decl = decl_parse_file(argv[i], job.schema, &d);
 
 			decl_free(decl);
@@ -198,5 +211,6 @@ main(int argc, char *argv[])
 	free(job.schema);
 	free(job.datadir);
 	xmlCleanupParser();
-	return diag_exit_status(&d);
+	/* As a shell reports a process killed by the signal. */
+	return interrupted ? 128 + interrupted : diag_exit_status(&d);
 }

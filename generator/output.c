@@ -9,18 +9,22 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "interrupt.h"
 #include "util.h"
 
 static int
-write_all(int fd, const unsigned char *data, size_t len)
+write_all(int fd, const unsigned char *data, size_t len, output_write_fn *fn)
 {
 	while (len > 0) {
-		ssize_t n = write(fd, data, len);
+		ssize_t n = fn(fd, data, len);
 
 		if (n == -1 && errno == EINTR)
 			continue;
-		if (n == -1)
+		if (n <= 0) {
+			if (n == 0)
+				errno = ENOSPC;
 			return -1;
+		}
 		data += n;
 		len -= (size_t)n;
 	}
@@ -28,12 +32,13 @@ write_all(int fd, const unsigned char *data, size_t len)
 }
 
 int
-output_write(const char *path, const unsigned char *data, size_t len, struct diag *d)
+output_write(const char *path, const unsigned char *data, size_t len,
+    output_write_fn *fn, struct diag *d)
 {
 	struct stat st;
 	const char *slash = strrchr(path, '/');
 	struct buf tmp = {0};
-	int fd, err;
+	int fd, err, sig;
 
 	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
 		diag_report(d, DIAG_FATAL, path, 0, 0, "%s; name a regular file to write",
@@ -51,12 +56,23 @@ output_write(const char *path, const unsigned char *data, size_t len, struct dia
 		buf_free(&tmp);
 		return -1;
 	}
-	if (write_all(fd, data, len) != 0 || fchmod(fd, 0644) != 0 || fsync(fd) != 0) {
+	if (write_all(fd, data, len, fn ? fn : write) != 0 || fchmod(fd, 0644) != 0 ||
+	    fsync(fd) != 0) {
 		err = errno;
 		close(fd);
 		goto fail;
 	}
-	if (close(fd) != 0 || rename(tmp.data, path) != 0) {
+	if (close(fd) != 0) {
+		err = errno;
+		goto fail;
+	}
+	/* The last moment an interruption can leave everything as it was. */
+	if ((sig = interrupt_pending()) != 0) {
+		unlink(tmp.data);
+		buf_free(&tmp);
+		return sig;
+	}
+	if (rename(tmp.data, path) != 0) {
 		err = errno;
 		goto fail;
 	}

@@ -3,12 +3,19 @@
 #define DECLGEN_OUTPUT_H
 
 #include <stddef.h>
+#include <sys/types.h>
 
 struct diag;
 
+/* How bytes reach the disk: write(2), or a fake that fails in tests. */
+typedef ssize_t output_write_fn(int fd, const void *buf, size_t len);
+
 /* Writes data to path through a temporary file in the same directory, synced and then
- * renamed over path: a file at path is only ever replaced by a complete new one.
- * path must be a regular file or not exist. Returns 0, or -1 after reporting. */
-int output_write(const char *path, const unsigned char *data, size_t len, struct diag *d);
+ * renamed over path: a file at path is only ever replaced by a complete new one, and
+ * no temporary file outlives a failure. path must be a regular file or not exist.
+ * write may be NULL for write(2). Returns 0; -1 after reporting an error; or the
+ * number of a pending interrupting signal, with path untouched. */
+int output_write(const char *path, const unsigned char *data, size_t len,
+    output_write_fn *write, struct diag *d);
 
 #endif

@@ -68,6 +68,8 @@
  * stub like "ren." is no line. */
 #define LAST_WORD_MIN_TAIL 5
 #define EXHYPHEN_PENALTY 50
+/* Breaking a word too wide for any line between two letters, without a hyphen. */
+#define EMERGENCY_PENALTY 1000
 #define RAGGED_STRETCH (3 * BODY_SIZE)
 
 #endif

@@ -302,7 +302,7 @@ para_text(const struct layout *l, size_t para, struct buf *out)
 }
 
 /* With 5.5 pt per character at 11 pt, a word of 100 letters (550 pt) cannot fit the
- * 453.5 pt measure: a warning names it, with file and line, and layout goes on. */
+ * 453.5 pt measure: a warning names it, with file and line, and it is broken. */
 static void
 test_overlong_word_warns(void **state)
 {
@@ -321,6 +321,11 @@ test_overlong_word_warns(void **state)
 	assert_true(log_has(&log, "fake.xml:4:1: warning: \"xxxxxxxxxx"));
 	assert_int_equal(d.warnings, 1);
 	assert_int_equal(diag_exit_status(&d), 0);
+	/* Set within the margins: broken inside, not overfull. */
+	for (size_t i = 0; i < l->nlines; i++) {
+		assert_false(l->lines[i].overfull);
+		assert_true(l->lines[i].right <= l->lines[i].left + l->lines[i].width + 0.01);
+	}
 	layout_free(l);
 	decl_free(decl);
 	buf_free(&para);
