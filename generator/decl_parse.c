@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -91,15 +92,32 @@ tidy_message(const char *msg, struct buf *out)
 		out->data[--out->len] = '\0';
 }
 
+/* libxml2 messages that speak of libxml2, said in the author's terms. */
+static const struct {
+	const char *prefix;
+	const char *instead;
+} rewordings[] = {
+	{"Excessive depth in document",
+	    "elements are nested more than 256 levels deep; a declaration needs 8"},
+	{"Input is not proper UTF-8",
+	    "the text is not valid UTF-8; save the file as UTF-8"},
+	{"Char 0x0 out of allowed range",
+	    "a NUL byte in the text; the file is damaged or not text"},
+};
+
 static void
 report_xml_error(struct parse *p, const xmlError *err)
 {
 	struct buf msg = {0};
 	int col = err->int2;
+	const char *text = err->message ? err->message : "unknown XML error";
 
 	if (err->domain == XML_FROM_SCHEMASV && err->node != NULL)
 		col = find_column(p, err->line, (const char *)((xmlNodePtr)err->node)->name);
-	tidy_message(err->message ? err->message : "unknown XML error", &msg);
+	for (size_t i = 0; i < sizeof rewordings / sizeof *rewordings; i++)
+		if (strncmp(text, rewordings[i].prefix, strlen(rewordings[i].prefix)) == 0)
+			text = rewordings[i].instead;
+	tidy_message(text, &msg);
 	diag_report(p->diag, err->level == XML_ERR_WARNING ? DIAG_WARNING : DIAG_ERROR,
 	    p->path, err->line, col, "%s", msg.data ? msg.data : "");
 	buf_free(&msg);
@@ -139,6 +157,44 @@ on_doctype(void *ctx, const xmlChar *name, const xmlChar *external_id, const xml
 	    find_column(p, p->doctype_line, "!DOCTYPE"),
 	    "a DOCTYPE is not allowed in a declaration; remove it");
 	xmlStopParser(ctxt);
+}
+
+/* declgen reads UTF-8 only: a UTF-16 or UTF-32 byte order mark, or an XML declaration
+ * naming another encoding, is an error rather than a guess. Returns 0 if the input may
+ * be UTF-8. */
+static int
+check_encoding(struct parse *p)
+{
+	const unsigned char *s = (const unsigned char *)p->data;
+	const char *decl, *end, *enc;
+	size_t n = p->len, k;
+
+	if ((n >= 2 && ((s[0] == 0xFE && s[1] == 0xFF) || (s[0] == 0xFF && s[1] == 0xFE))) ||
+	    (n >= 4 && s[0] == 0 && s[1] == 0 && s[2] == 0xFE && s[3] == 0xFF)) {
+		diag_report(p->diag, DIAG_ERROR, p->path, 1, 1,
+		    "the file is UTF-16 or UTF-32; save it as UTF-8");
+		return -1;
+	}
+	/* The XML declaration, if any, ends at the first '>': search only there (the
+	 * input need not end in a NUL). */
+	decl = p->data + (n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF ? 3 : 0);
+	end = memchr(decl, '>', n - (size_t)(decl - p->data));
+	if (end == NULL || end - decl < 5 || memcmp(decl, "<?xml", 5) != 0)
+		return 0;
+	for (enc = decl; enc + 8 <= end && memcmp(enc, "encoding", 8) != 0; enc++)
+		;
+	if (enc + 8 > end)
+		return 0;
+	for (enc += 8; enc < end && strchr(" =\"'", *enc) && *enc; enc++)
+		;
+	for (k = 0; enc + k < end && !strchr("\"' ?", enc[k]); k++)
+		;
+	if (k == 5 && strncasecmp(enc, "UTF-8", 5) == 0)
+		return 0;
+	diag_report(p->diag, DIAG_ERROR, p->path, 1, (int)(enc - p->data) + 1,
+	    "the file declares encoding \"%.*s\"; declgen reads UTF-8 only: save it as "
+	    "UTF-8 and declare encoding=\"UTF-8\"", (int)(k < 32 ? k : 32), enc);
+	return -1;
 }
 
 static xmlDocPtr
@@ -373,6 +429,18 @@ build_text(struct parse *p, xmlNodePtr node, struct text *out)
 		n = n->next;
 	}
 	flush_run(&rb);
+	{
+		size_t bytes = 0;
+
+		for (size_t i = 0; i < out->nruns; i++)
+			bytes += strlen(out->runs[i].text);
+		if (bytes > LIMIT_BLOCK_BYTES) {
+			diag_report(p->diag, DIAG_ERROR, p->path, out->pos.line, out->pos.col,
+			    "<%s> holds %zu bytes of text, more than the limit of %u; split it",
+			    (const char *)node->name, bytes, LIMIT_BLOCK_BYTES);
+			return -1;
+		}
+	}
 	return 0;
 }
 
@@ -549,7 +617,7 @@ decl_parse_memory(const char *path, const char *data, size_t len,
 		    "file is larger than the limit of %u bytes", LIMIT_INPUT_BYTES);
 		return NULL;
 	}
-	if ((doc = parse_xml(&p)) == NULL)
+	if (check_encoding(&p) != 0 || (doc = parse_xml(&p)) == NULL)
 		return NULL;
 	if (validate_schema(&p, doc, schema_path) == 0 && d->errors == errors_before)
 		decl = build_model(&p, doc);
