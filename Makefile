@@ -30,7 +30,8 @@ SCHEMA := schemas/declaration.xsd
 DECLS := $(wildcard declarations/*.xml)
 PDFS := $(DECLS:declarations/%.xml=output/%.pdf)
 
-.PHONY: all deps check check-unit check-e2e check-locale check-asan fuzz bench patterns \
+.PHONY: all deps check check-unit check-e2e check-locale check-asan check-valgrind fuzz bench \
+	patterns \
 	install clean
 .DELETE_ON_ERROR:
 
@@ -80,6 +81,7 @@ check-unit: $(TESTS:%=build/tests/%)
 
 check-e2e: build/declgen
 	@sh tests/e2e.sh build/declgen
+	@sh tests/e2e-hostile.sh build/declgen
 
 # Nothing written into a PDF may depend on the locale: run everything once more with
 # German number formatting.
@@ -90,6 +92,7 @@ check-locale: $(TESTS:%=build/tests/%) build/declgen
 		set -e; for t in $(TESTS:%=build/tests/%); do echo "== LC_ALL=de_DE.UTF-8 $$t"; \
 		LC_ALL=de_DE.UTF-8 $$t; done; \
 		LC_ALL=de_DE.UTF-8 sh tests/e2e.sh build/declgen; \
+		LC_ALL=de_DE.UTF-8 sh tests/e2e-hostile.sh build/declgen; \
 	else echo "check-locale: cannot generate de_DE.UTF-8 (run as root with package locales)"; exit 1; fi
 
 # The same tests under AddressSanitizer and UndefinedBehaviorSanitizer.
@@ -111,6 +114,12 @@ check-asan: $(TESTS:%=build/asan/tests/%) build/asan/declgen
 	@set -e; for t in $(TESTS:%=build/asan/tests/%); do echo "== $$t"; \
 		ASAN_OPTIONS=detect_leaks=1 $$t; done
 	@ASAN_OPTIONS=detect_leaks=1 DECLGEN_DATADIR=$(CURDIR) sh tests/e2e.sh build/asan/declgen
+	@ASAN_OPTIONS=detect_leaks=1 DECLGEN_DATADIR=$(CURDIR) sh tests/e2e-hostile.sh build/asan/declgen
+
+# The end-to-end tests with build/declgen under valgrind memcheck: no error, no leak.
+check-valgrind: build/declgen
+	@DECLGEN_VALGRIND=1 sh tests/e2e.sh tests/valgrind-declgen
+	@DECLGEN_VALGRIND=1 sh tests/e2e-hostile.sh tests/valgrind-declgen
 
 # ----- fuzzing -----
 

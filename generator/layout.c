@@ -120,6 +120,7 @@ lay_title(struct setter *s)
 	char *date = dateline(decl, ", ");
 	double space = 0;
 	struct para_style ps;
+	size_t lines = 0;
 
 	if (date != NULL) {
 		ps = style(FACE_REGULAR, DATELINE_SIZE, MARGIN_LEFT, TEXT_WIDTH, ALIGN_RIGHT, 0);
@@ -129,9 +130,13 @@ lay_title(struct setter *s)
 	}
 	ps = style(FACE_BOLD, TITLE_SIZE, MARGIN_LEFT, TEXT_WIDTH, ALIGN_CENTER, 0);
 	for (size_t i = 0; i < decl->ntitle; i++) {
-		add_string(s, decl->title[i], decl->title_pos, &ps, TITLE_LEADING, space, 0);
+		lines += add_string(s, decl->title[i], decl->title_pos, &ps, TITLE_LEADING, space, 0);
 		space = 0;
 	}
+	if (lines * TITLE_LEADING > PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM)
+		diag_report(s->d, DIAG_WARNING, decl->path, decl->title_pos.line,
+		    decl->title_pos.col, "the title takes %zu lines, more than a page; shorten it",
+		    lines);
 	if (decl->subtitle) {
 		ps = style(FACE_ITALIC, SUBTITLE_SIZE, MARGIN_LEFT, TEXT_WIDTH, ALIGN_CENTER, 0);
 		add_string(s, decl->subtitle, decl->title_pos, &ps, SUBTITLE_LEADING, LEADING / 2, 0);

@@ -1,0 +1,179 @@
+#!/bin/sh
+# Hostile and broken input, end to end: every class gets its exact message and exit
+# status, finishes in bounded time, reads nothing it should not, and loses nothing.
+# usage: tests/e2e-hostile.sh BINARY   (run from the repository's top directory)
+set -u
+BIN=${1:-build/declgen}
+T=$(mktemp -d)
+H=tests/data/hostile
+SECRET=/tmp/declgen-secret.txt
+FIFO=/tmp/declgen-fifo.xsd
+trap 'rm -rf "$T" "$SECRET" "$FIFO"' EXIT INT TERM
+pass=0
+fail=0
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+check() { if eval "$2"; then ok; else bad "$1"; fi; }
+
+# Time limit of one run: seconds normally, minutes under valgrind.
+LIMIT=${DECLGEN_VALGRIND:+300}
+LIMIT=${LIMIT:-10}
+
+# expect NAME STATUS "FIRST LINE OF STDERR" COMMAND...: runs the command (in LIMIT
+# seconds at most) and compares its exit status and the first line of its messages.
+expect() {
+	name=$1 status=$2 first=$3
+	shift 3
+	timeout $LIMIT "$@" > "$T/out" 2> "$T/err"
+	got=$?
+	if [ "$got" -ne "$status" ]; then
+		bad "$name: exit status $got, not $status ($(head -n 1 "$T/err"))"
+	elif [ -n "$first" ] && [ "$(head -n 1 "$T/err")" != "$first" ]; then
+		bad "$name: said \"$(head -n 1 "$T/err")\", not \"$first\""
+	else
+		ok
+	fi
+}
+
+echo "declgen-secret-6d1f" > "$SECRET"
+mkfifo "$FIFO"
+
+# ----- XML attacks -----
+expect "external entity" 1 "$H/xxe.xml:2:1: error: a DOCTYPE is not allowed in a declaration; remove it" \
+	$BIN render -o "$T/xxe.pdf" $H/xxe.xml
+check "external entity: the file's contents appear nowhere" \
+	"! grep -rq declgen-secret-6d1f $T/err $T/out && [ ! -e $T/xxe.pdf ]"
+expect "external DTD" 1 "$H/external-dtd.xml:2:1: error: a DOCTYPE is not allowed in a declaration; remove it" \
+	$BIN check $H/external-dtd.xml
+# A schema location naming a FIFO: opening it would block until the time limit.
+expect "xsi:schemaLocation is never read" 0 "" $BIN check $H/schema-location.xml
+expect "billion laughs" 1 "$H/billion-laughs.xml:2:1: error: a DOCTYPE is not allowed in a declaration; remove it" \
+	$BIN check $H/billion-laughs.xml
+# Quadratic blowup: one 100 kB entity used 10,000 times (1 GB if expanded).
+{
+	printf '<?xml version="1.0"?>\n<!DOCTYPE d [<!ENTITY a "'
+	head -c 100000 /dev/zero | tr '\0' a
+	printf '">]>\n<declaration>'
+	i=0; while [ $i -lt 10000 ]; do printf '&a;'; i=$((i + 1)); done
+	printf '</declaration>\n'
+} > "$T/quadratic.xml"
+if [ -z "${ASAN_OPTIONS:-}" ] && [ -z "${DECLGEN_VALGRIND:-}" ]; then
+	# Bounded memory: 200 MB of address space is plenty (sanitizers need more).
+	expect "quadratic blowup, in 200 MB" 1 "$T/quadratic.xml:2:1: error: a DOCTYPE is not allowed in a declaration; remove it" \
+		sh -c "ulimit -v 200000; exec $BIN check $T/quadratic.xml"
+else
+	expect "quadratic blowup" 1 "$T/quadratic.xml:2:1: error: a DOCTYPE is not allowed in a declaration; remove it" \
+		$BIN check "$T/quadratic.xml"
+fi
+awk '{ if (/Ein <em>kurzer<\/em>/) { s = "Ein "; for (i = 0; i < 10000; i++) s = s "<em>"; s = s "tief";
+	for (i = 0; i < 10000; i++) s = s "</em>"; sub(/Ein <em>kurzer<\/em>/, s) } print }' \
+	tests/data/minimal.xml > "$T/deep.xml"
+expect "10,000-deep nesting" 1 "$T/deep.xml:13:1028: error: elements are nested more than 256 levels deep; a declaration needs 8" \
+	$BIN check "$T/deep.xml"
+truncate -s 100M "$T/huge.xml"
+expect "100 MB file" 1 "$T/huge.xml: error: file is larger than the limit of 4194304 bytes" \
+	$BIN check "$T/huge.xml"
+awk '{ if (/Ein <em>kurzer<\/em>/) { s = ""; for (i = 0; i < 20000; i++) s = s "Wort ";
+	sub(/Ein <em>kurzer<\/em>/, s) } print }' tests/data/minimal.xml > "$T/block.xml"
+expect "100 kB of text in one block" 1 "$T/block.xml:13:5: error: <p> holds 100052 bytes of text, more than the limit of 65536; split it" \
+	$BIN check "$T/block.xml"
+expect "processing instruction ignored" 0 "" $BIN render -o "$T/pi.pdf" $H/processing-instruction.xml
+expect "XInclude rejected" 1 "$H/xinclude.xml:12:5: error: Element '{http://www.w3.org/2001/XInclude}include': This element is not expected. Expected is one of ( heading, p, list, motto, notice )" \
+	$BIN check $H/xinclude.xml
+check "XInclude: the file's contents appear nowhere" "! grep -q declgen-secret-6d1f $T/err"
+
+# ----- encoding -----
+expect "invalid UTF-8" 1 "$H/invalid-utf8.xml:13:19: error: the text is not valid UTF-8; save the file as UTF-8" \
+	$BIN check $H/invalid-utf8.xml
+expect "NUL byte" 1 "$H/nul.xml:13:19: error: a NUL byte in the text; the file is damaged or not text" \
+	$BIN check $H/nul.xml
+expect "UTF-8 byte order mark accepted" 0 "" $BIN check $H/bom.xml
+expect "declared encoding other than UTF-8" 1 "$H/latin1.xml:1:31: error: the file declares encoding \"ISO-8859-1\"; declgen reads UTF-8 only: save it as UTF-8 and declare encoding=\"UTF-8\"" \
+	$BIN check $H/latin1.xml
+expect "UTF-16" 1 "$H/utf16.xml:1:1: error: the file is UTF-16 or UTF-32; save it as UTF-8" \
+	$BIN check $H/utf16.xml
+expect "C0 control character" 1 "$H/c0-control.xml:13:19: error: PCDATA invalid Char value 7" \
+	$BIN check $H/c0-control.xml
+expect "C1 control character" 1 "$H/c1-control.xml:13:5: error: control character U+0085 in text; remove it" \
+	$BIN check $H/c1-control.xml
+
+# ----- characters the fonts cannot show: an error, never a blank -----
+expect "CJK" 1 "$H/cjk.xml:13:5: error: character U+4E2D cannot be shown: the fonts have no glyph for it; replace or remove it" \
+	$BIN render -o "$T/cjk.pdf" $H/cjk.xml
+expect "Arabic" 1 "$H/arabic.xml:16:5: error: character U+0639 cannot be shown: the fonts have no glyph for it; replace or remove it" \
+	$BIN render -o "$T/arabic.pdf" $H/arabic.xml
+expect "beyond the BMP" 1 "$H/emoji.xml:13:5: error: character U+1F600 cannot be shown: the fonts have no glyph for it; replace or remove it" \
+	$BIN render -o "$T/emoji.pdf" $H/emoji.xml
+check "no PDF for text that cannot be shown" "[ ! -e $T/cjk.pdf ] && [ ! -e $T/emoji.pdf ]"
+
+# ----- layout extremes: bounded time, warnings where it cannot be set well -----
+expect "empty body" 1 "$H/empty-body.xml:11:3: error: Element 'body': Missing child element(s). Expected is one of ( heading, p, list, motto, notice )" \
+	$BIN check $H/empty-body.xml
+head_xml() {
+	printf '<?xml version="1.0" encoding="UTF-8"?>\n<declaration xmlns="urn:declgen:declaration:1" version="1.0"><meta><id>x</id><language>de</language><version>1</version><signing/><title><line>%s</line></title><short-title>X</short-title></meta>\n<body>\n' "$1"
+}
+P='<p>Deutschland hat in den vergangenen anderthalb Jahren bei der Aufnahme von geflüchteten Menschen Herausragendes geleistet. Mehr als eine Million Geflüchtete aus der Ukraine, Syrien und Afghanistan haben Schutz gesucht.</p>'
+ONE='<signatures><signatory><organisation><line>O</line></organisation></signatory></signatures></declaration>'
+{ head_xml Viele; echo "$P</body><signatures>"
+  for i in $(seq 500); do echo "<signatory><name>Person $i</name><organisation><line>Organisation $i</line></organisation></signatory>"; done
+  echo "</signatures></declaration>"; } > "$T/sig500.xml"
+expect "500 signatories" 0 "" $BIN render --stats -o "$T/sig500.pdf" "$T/sig500.xml"
+check "500 signatories: all there" "pdftotext -raw $T/sig500.pdf - | grep -qx 'Person 500'"
+W=$(head -c 2000 /dev/zero | tr '\0' x)
+{ head_xml Wort; echo "<p>Ein $W Wort.</p></body>$ONE"; } > "$T/word.xml"
+expect "2,000-character word" 0 "$T/word.xml:4:1: warning: \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…\" is wider than the line even with hyphenation and is broken without hyphens; add soft hyphens (&#173;) or shorten it" \
+	$BIN render --stats -o "$T/word.pdf" "$T/word.xml"
+check "2,000-character word: no overfull line" "grep -q ' 0 overfull' $T/out"
+TITLE=$(for i in $(seq 200); do printf "Sehr langer Titel "; done)
+{ head_xml "$TITLE"; echo "$P</body>$ONE"; } > "$T/title.xml"
+expect "title too long for the page" 0 "$T/title.xml:2:131: warning: the title takes 60 lines, more than a page; shorten it" \
+	$BIN render --stats -o "$T/title.pdf" "$T/title.xml"
+{ head_xml Lang; for i in $(seq 2500); do echo "$P"; done; echo "</body>$ONE"; } > "$T/pages.xml"
+expect "200 pages" 0 "" $BIN render --stats -o "$T/pages.pdf" "$T/pages.xml"
+check "200 pages: rendered" "grep -q ': 2[0-9][0-9] pages' $T/out"
+{ head_xml Zuviel; echo "$P</body><signatures>"
+  for i in $(seq 1001); do echo "<signatory><organisation><line>O $i</line></organisation></signatory>"; done
+  echo "</signatures></declaration>"; } > "$T/sig1001.xml"
+expect "more signatories than the limit" 1 "$T/sig1001.xml:1005:1: error: more than 1000 signatories" \
+	$BIN check "$T/sig1001.xml"
+
+# ----- assets: the format has none; an image is not part of it -----
+expect "image element" 1 "$H/image.xml:12:5: error: Element 'image': This element is not expected. Expected is one of ( heading, p, list, motto, notice )" \
+	$BIN check $H/image.xml
+
+# ----- output -----
+expect "output directory missing" 2 "$T/missing/out.pdf: error: cannot create a file in its directory: No such file or directory" \
+	$BIN render -o "$T/missing/out.pdf" tests/data/minimal.xml
+expect "output is a device" 2 "/dev/null: error: is not a regular file; name a regular file to write" \
+	$BIN render -o /dev/null tests/data/minimal.xml
+ln -s "$SECRET" "$T/link.pdf"
+expect "output is a symbolic link" 2 "$T/link.pdf: error: is a symbolic link; name a regular file to write" \
+	$BIN render -o "$T/link.pdf" tests/data/minimal.xml
+check "the link's target is untouched" "grep -q declgen-secret-6d1f $SECRET"
+expect "output where no file can be made" 2 "" $BIN render -o /proc/declgen.pdf tests/data/minimal.xml
+check "...with a clear message" "grep -q '^/proc/declgen.pdf: error: cannot create a file in its directory' $T/err"
+# Interrupted mid-render: the previous PDF stays, byte for byte, and nothing is left.
+# (A shell starts background jobs with SIGINT ignored; env gives it back.)
+$BIN render -o "$T/keep.pdf" tests/data/minimal.xml
+cp "$T/keep.pdf" "$T/keep.orig"
+for sig in INT TERM; do
+	cp "$T/keep.orig" "$T/keep.pdf"
+	env --default-signal=INT,TERM $BIN render -o "$T/keep.pdf" "$T/pages.xml" 2> "$T/err" &
+	pid=$!
+	sleep 0.05
+	kill -s $sig $pid
+	wait $pid
+	status=$?
+	check "SIG$sig: non-zero exit" "[ $status -ne 0 ]"
+	check "SIG$sig: previous PDF intact" "cmp -s $T/keep.pdf $T/keep.orig"
+	check "SIG$sig: no temporary file" "[ -z \"\$(ls -A $T | grep '^\.keep')\" ]"
+done
+# libharu's errors, in the user's terms: the fonts are missing.
+mkdir -p "$T/data/schemas" && cp schemas/declaration.xsd "$T/data/schemas/"
+DECLGEN_DATADIR="$T/data" timeout $LIMIT $BIN render -o "$T/nofont.pdf" tests/data/minimal.xml 2> "$T/err"
+check "fonts missing: exit 2" "[ $? -eq 2 ]"
+check "fonts missing: says which font" "grep -q '/fonts/DeclgenSerif-.*ttf: error: cannot load this font' $T/err"
+
+echo "e2e-hostile: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
