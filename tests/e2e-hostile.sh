@@ -46,7 +46,10 @@ check "external entity: the file's contents appear nowhere" \
 	"! grep -rq declgen-secret-6d1f $T/err $T/out && [ ! -e $T/xxe.pdf ]"
 expect "external DTD" 1 "$H/external-dtd.xml:2:1: error: a DOCTYPE is not allowed in a declaration; remove it" \
 	$BIN check $H/external-dtd.xml
-# A schema location naming a FIFO: opening it would block until the time limit.
+# A DTD or schema location naming a FIFO: opening it would block until the time limit.
+sed "2s|.*|<!DOCTYPE declaration SYSTEM \"$FIFO\">|" $H/external-dtd.xml > "$T/dtd-fifo.xml"
+expect "external DTD is never read" 1 "$T/dtd-fifo.xml:2:1: error: a DOCTYPE is not allowed in a declaration; remove it" \
+	$BIN check "$T/dtd-fifo.xml"
 expect "xsi:schemaLocation is never read" 0 "" $BIN check $H/schema-location.xml
 expect "billion laughs" 1 "$H/billion-laughs.xml:2:1: error: a DOCTYPE is not allowed in a declaration; remove it" \
 	$BIN check $H/billion-laughs.xml
