@@ -159,6 +159,9 @@ draw_text(struct render *r, HPDF_Page page, const struct layout *l, const struct
 		if ((int)it->face != cur_face || it->size != cur_size) {
 			HPDF_Font font = fonts_get(&r->fonts, it->face);
 
+			/* A font file that did not load has been reported already. */
+			if (font == NULL && !r->fonts.failed[it->face])
+				check(r, HPDF_INVALID_FONT, "embed a font");
 			if (font == NULL ||
 			    check(r, HPDF_Page_SetFontAndSize(page, font, (HPDF_REAL)it->size),
 			    "select a font")) {

@@ -178,5 +178,9 @@ DECLGEN_DATADIR="$T/data" timeout $LIMIT $BIN render -o "$T/nofont.pdf" tests/da
 check "fonts missing: exit 2" "[ $? -eq 2 ]"
 check "fonts missing: says which font" "grep -q '/fonts/DeclgenSerif-.*ttf: error: cannot load this font' $T/err"
 
+# ----- inputs the fuzzer found -----
+# A subset font of a multiple of 4096 bytes without 'prep' made libharu fail and leak.
+expect "fuzz: font subset of 4096 * n bytes" 0 "" $BIN render -o "$T/prep.pdf" tests/data/regress/fuzz-empty-prep.xml
+
 echo "e2e-hostile: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -90,10 +90,51 @@ test_source_date_epoch(void **state)
 	free(pdf);
 }
 
+/* Big-endian numbers of a font file. */
+static unsigned long
+be(const unsigned char *p, int bytes)
+{
+	unsigned long v = 0;
+
+	for (int i = 0; i < bytes; i++)
+		v = v << 8 | p[i];
+	return v;
+}
+
+/* libharu 2.3.0 cannot embed a font without a 'prep' table once the subset it writes
+ * is a multiple of 4096 bytes long (the fuzzer found it): every font must have one. */
+static void
+test_fonts_have_prep(void **state)
+{
+	static const char *const files[] = {"fonts/DeclgenSerif-Regular.ttf",
+	    "fonts/DeclgenSerif-Italic.ttf", "fonts/DeclgenSerif-Bold.ttf",
+	    "fonts/DeclgenSerif-BoldItalic.ttf"};
+
+	(void)state;
+	for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
+		char *data;
+		size_t len;
+		unsigned long prep = 0, n;
+
+		assert_int_equal(read_file(files[f], 1 << 22, &data, &len), 0);
+		n = be((unsigned char *)data + 4, 2);
+		for (unsigned long i = 0; i < n && 12 + 16 * (i + 1) <= len; i++) {
+			const unsigned char *rec = (unsigned char *)data + 12 + 16 * i;
+
+			if (memcmp(rec, "prep", 4) == 0)
+				prep = be(rec + 12, 4);
+		}
+		if (prep == 0)
+			fail_msg("%s has no 'prep' table", files[f]);
+		free(data);
+	}
+}
+
 static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_deterministic),
 	cmocka_unit_test(test_locale_independent),
 	cmocka_unit_test(test_source_date_epoch),
+	cmocka_unit_test(test_fonts_have_prep),
 };
 
 TEST_MAIN(tests)
