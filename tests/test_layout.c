@@ -419,6 +419,28 @@ test_soft_hyphens(void **state)
 	buf_free(&log);
 }
 
+/* Sets k filler words and then phrase in the fake font; text receives the paragraph
+ * as set (see para_text). Moving k moves the phrase along the line. */
+static void
+set_after(int k, const char *phrase, struct buf *text)
+{
+	struct buf log = {0}, para = {0};
+	struct diag d;
+	struct decl *decl;
+	struct layout *l;
+
+	for (int i = 0; i < k; i++)
+		buf_puts(&para, "wort ");
+	buf_puts(&para, phrase);
+	l = lay_fake(para.data, &d, &log, &decl);
+	assert_non_null(l);
+	para_text(l, 2, text);
+	layout_free(l);
+	decl_free(decl);
+	buf_free(&para);
+	buf_free(&log);
+}
+
 /* A non-breaking space and <nobreak> hold their words together wherever they fall in
  * the line; without them, some positions break between the words. */
 static void
@@ -435,27 +457,17 @@ test_nobreak(void **state)
 		int broke = 0;
 
 		for (int k = 0; k < 30; k++) {
-			struct buf log = {0}, para = {0}, text = {0};
-			struct diag d;
-			struct decl *decl;
-			struct layout *l;
+			struct buf phrase = {0}, text = {0};
 
-			for (int i = 0; i < k; i++)
-				buf_puts(&para, "wort ");
-			buf_printf(&para, "%s und noch viele weitere Worte bis zum Ende der Zeile "
+			buf_printf(&phrase, "%s und noch viele weitere Worte bis zum Ende der Zeile "
 			    "und darüber hinaus.", variants[v][0]);
-			l = lay_fake(para.data, &d, &log, &decl);
-			assert_non_null(l);
-			para_text(l, 2, &text);
+			set_after(k, phrase.data, &text);
 			if (variants[v][1])
 				assert_non_null(strstr(text.data, variants[v][1]));
 			else
 				broke |= strstr(text.data, "20.|November") != NULL;
-			layout_free(l);
-			decl_free(decl);
-			buf_free(&para);
+			buf_free(&phrase);
 			buf_free(&text);
-			buf_free(&log);
 		}
 		if (!variants[v][1])
 			assert_true(broke);
@@ -471,27 +483,15 @@ test_hyphens_and_dashes(void **state)
 
 	(void)state;
 	for (int k = 0; k < 40; k++) {
-		struct buf log = {0}, para = {0}, text = {0};
-		struct diag d;
-		struct decl *decl;
-		struct layout *l;
+		struct buf text = {0};
 
-		for (int i = 0; i < k; i++)
-			buf_puts(&para, "wort ");
-		buf_puts(&para, "eine Win-Win-Situation erhalten \xE2\x80\x93 auch in der Stadt "
-		    "und im Kreis, und so weiter bis zum Ende.");
-		l = lay_fake(para.data, &d, &log, &decl);
-		assert_non_null(l);
-		para_text(l, 2, &text);
+		set_after(k, "eine Win-Win-Situation erhalten \xE2\x80\x93 auch in der Stadt "
+		    "und im Kreis, und so weiter bis zum Ende.", &text);
 		assert_null(strstr(text.data, "--"));
 		assert_null(strstr(text.data, "|\xE2\x80\x93"));
 		at_hyphen |= strstr(text.data, "Win-|") != NULL;
 		before_dash |= strstr(text.data, "erhalten \xE2\x80\x93|") != NULL;
-		layout_free(l);
-		decl_free(decl);
-		buf_free(&para);
 		buf_free(&text);
-		buf_free(&log);
 	}
 	/* The positions tried do break there. */
 	assert_true(at_hyphen);
