@@ -16,7 +16,7 @@ SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sa
 # Debian 12 packages: to build, to test (poppler, qpdf, a German locale, valgrind,
 # clang's libFuzzer).
 DEB_PACKAGES := gcc make pkg-config libhpdf-dev libxml2-dev libutf8proc-dev \
-	libhyphen-dev hyphen-de libcmocka-dev poppler-utils qpdf locales valgrind \
+	libhyphen-dev hyphen-de libcmocka-dev poppler-utils qpdf libxml2-utils locales valgrind \
 	clang libclang-rt-14-dev
 
 SRCS := $(filter-out generator/main.c,$(wildcard generator/*.c))
