@@ -2,6 +2,7 @@
 #include "decl.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "util.h"
 
@@ -19,6 +20,17 @@ free_text(struct text *t)
 	for (size_t i = 0; i < t->nruns; i++)
 		free(t->runs[i].text);
 	free(t->runs);
+}
+
+int
+decl_same_org(const struct signatory *a, const struct signatory *b)
+{
+	if (a->norg != b->norg)
+		return 0;
+	for (size_t i = 0; i < a->norg; i++)
+		if (strcmp(a->org[i], b->org[i]) != 0)
+			return 0;
+	return 1;
 }
 
 static void

@@ -100,6 +100,9 @@ struct decl *decl_parse_memory(const char *path, const char *data, size_t len,
 /* Semantic rules the schema cannot express; reports to d, returns the number of errors. */
 unsigned decl_validate(const struct decl *decl, struct diag *d);
 
+/* Whether two signatories name the same organisation, line for line. */
+int decl_same_org(const struct signatory *a, const struct signatory *b);
+
 /* Appends all running text of the body to b, blocks separated by newlines. */
 struct buf;
 void decl_body_text(const struct decl *decl, struct buf *b);

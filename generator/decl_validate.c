@@ -87,12 +87,7 @@ same_signatory(const struct signatory *a, const struct signatory *b)
 	if (a->name != NULL)
 		return strcmp(a->name, b->name) == 0;
 	/* Organisations signing as such are the same if every line is. */
-	if (a->norg != b->norg)
-		return 0;
-	for (size_t i = 0; i < a->norg; i++)
-		if (strcmp(a->org[i], b->org[i]) != 0)
-			return 0;
-	return 1;
+	return decl_same_org(a, b);
 }
 
 static unsigned

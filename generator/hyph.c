@@ -50,14 +50,29 @@ struct hashset {
 	size_t count;
 };
 
+/* FNV-1a, built up a byte at a time; 0 marks an empty slot, so it is never a hash. */
+#define FNV_BASIS 0xcbf29ce484222325u
+
+static uint64_t
+fnv_step(uint64_t h, char c)
+{
+	return (h ^ (unsigned char)c) * 0x100000001b3u;
+}
+
+static uint64_t
+fnv_done(uint64_t h)
+{
+	return h ? h : 1;
+}
+
 static uint64_t
 hash(const char *s, size_t len)
 {
-	uint64_t h = 0xcbf29ce484222325u;
+	uint64_t h = FNV_BASIS;
 
 	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 0x100000001b3u;
-	return h ? h : 1;
+		h = fnv_step(h, s[i]);
+	return fnv_done(h);
 }
 
 static int
@@ -137,12 +152,12 @@ offsets_put(struct offsets *m, uint64_t h, size_t at)
 static uint64_t
 letters_hash(const char *line, size_t len)
 {
-	uint64_t h = 0xcbf29ce484222325u;
+	uint64_t h = FNV_BASIS;
 
 	for (size_t i = 0; i < len && !pattern_end(line[i]); i++)
 		if (!(line[i] >= '0' && line[i] <= '9'))
-			h = (h ^ (unsigned char)line[i]) * 0x100000001b3u;
-	return h ? h : 1;
+			h = fnv_step(h, line[i]);
+	return fnv_done(h);
 }
 
 /* Adds every substring of at most maxlen letters of each word of text. */
@@ -187,21 +202,21 @@ static int
 pattern_needed(const char *line, size_t len, const struct hashset *subs,
     struct hashset *states)
 {
-	uint64_t full = 0xcbf29ce484222325u, letters = 0xcbf29ce484222325u;
+	uint64_t full = FNV_BASIS, letters = FNV_BASIS;
 	int needed = 0, in_text = 1, empty = 1;
 
 	for (size_t i = 0; i < len && !pattern_end(line[i]) && in_text; i++) {
 		if (line[i] >= '0' && line[i] <= '9')
 			continue;
-		full = (full ^ (unsigned char)line[i]) * 0x100000001b3u;
+		full = fnv_step(full, line[i]);
 		if (line[i] != '.') {
-			letters = (letters ^ (unsigned char)line[i]) * 0x100000001b3u;
+			letters = fnv_step(letters, line[i]);
 			empty = 0;
-			in_text = set_has(subs, letters ? letters : 1);
+			in_text = set_has(subs, fnv_done(letters));
 		}
 		/* A state no pattern kept so far provides. */
-		if (in_text && !set_has(states, full ? full : 1)) {
-			set_add(states, full ? full : 1);
+		if (in_text && !set_has(states, fnv_done(full))) {
+			set_add(states, fnv_done(full));
 			needed = 1;
 		}
 	}

@@ -207,23 +207,15 @@ authors(struct buf *b, const struct decl *decl)
 {
 	for (size_t i = 0; i < decl->nsignatories; i++) {
 		const struct signatory *s = &decl->signatories[i];
-		struct buf org = {0};
-		int seen = 0;
+		size_t k = 0;
 
-		join(&org, s->org, s->norg, " ");
-		for (size_t k = 0; k < i && !seen; k++) {
-			struct buf other = {0};
-
-			join(&other, decl->signatories[k].org, decl->signatories[k].norg, " ");
-			seen = strcmp(org.data, other.data) == 0;
-			buf_free(&other);
-		}
-		if (!seen) {
-			if (b->len)
-				buf_puts(b, "; ");
-			buf_puts(b, org.data);
-		}
-		buf_free(&org);
+		while (k < i && !decl_same_org(s, &decl->signatories[k]))
+			k++;
+		if (k < i)
+			continue;
+		if (b->len)
+			buf_puts(b, "; ");
+		join(b, s->org, s->norg, " ");
 	}
 }
 

@@ -4,17 +4,11 @@
 # usage: tests/e2e-hostile.sh BINARY   (run from the repository's top directory)
 set -u
 BIN=${1:-build/declgen}
-T=$(mktemp -d)
+. tests/e2e-lib.sh
 H=tests/data/hostile
 SECRET=/tmp/declgen-secret.txt
 FIFO=/tmp/declgen-fifo.xsd
 trap 'rm -rf "$T" "$SECRET" "$FIFO"' EXIT INT TERM
-pass=0
-fail=0
-
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
-check() { if eval "$2"; then ok; else bad "$1"; fi; }
 
 # Time limit of one run: seconds normally, minutes under valgrind.
 LIMIT=${DECLGEN_VALGRIND:+300}
@@ -182,5 +176,4 @@ check "fonts missing: says which font" "grep -q '/fonts/DeclgenSerif-.*ttf: erro
 # A subset font of a multiple of 4096 bytes without 'prep' made libharu fail and leak.
 expect "fuzz: font subset of 4096 * n bytes" 0 "" $BIN render -o "$T/prep.pdf" tests/data/regress/fuzz-empty-prep.xml
 
-echo "e2e-hostile: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish e2e-hostile
