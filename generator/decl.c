@@ -17,9 +17,25 @@ free_strings(char **list, size_t n)
 static void
 free_text(struct text *t)
 {
-	for (size_t i = 0; i < t->nruns; i++)
+	for (size_t i = 0; i < t->nruns; i++) {
 		free(t->runs[i].text);
+		free(t->runs[i].uri);
+	}
 	free(t->runs);
+}
+
+/* Frees what the list holds (not the list itself); sublists are one level deep. */
+static void
+free_list(struct list *l)
+{
+	for (size_t k = 0; k < l->nitems; k++) {
+		free_text(&l->items[k].text);
+		if (l->items[k].sub != NULL) {
+			free_list(l->items[k].sub);
+			free(l->items[k].sub);
+		}
+	}
+	free(l->items);
 }
 
 int
@@ -41,13 +57,22 @@ append_text(const struct text *t, struct buf *b)
 	buf_puts(b, "\n");
 }
 
+static void
+append_list(const struct list *l, struct buf *b)
+{
+	for (size_t k = 0; k < l->nitems; k++) {
+		append_text(&l->items[k].text, b);
+		if (l->items[k].sub != NULL)
+			append_list(l->items[k].sub, b);
+	}
+}
+
 void
 decl_body_text(const struct decl *decl, struct buf *b)
 {
 	for (size_t i = 0; i < decl->nblocks; i++) {
 		append_text(&decl->blocks[i].text, b);
-		for (size_t k = 0; k < decl->blocks[i].nitems; k++)
-			append_text(&decl->blocks[i].items[k], b);
+		append_list(&decl->blocks[i].list, b);
 	}
 }
 
@@ -71,9 +96,7 @@ decl_free(struct decl *decl)
 		struct block *b = &decl->blocks[i];
 
 		free_text(&b->text);
-		for (size_t k = 0; k < b->nitems; k++)
-			free_text(&b->items[k]);
-		free(b->items);
+		free_list(&b->list);
 	}
 	free(decl->blocks);
 	free_text(&decl->sig_heading);

@@ -12,7 +12,9 @@ struct diag;
 enum {
 	RUN_EM = 1 << 0,	/* <em>: italics */
 	RUN_STRONG = 1 << 1,	/* <strong>: bold */
-	RUN_NOBREAK = 1 << 2	/* <nobreak>: spaces do not break */
+	RUN_NOBREAK = 1 << 2,	/* <nobreak>: spaces do not break */
+	RUN_LINK = 1 << 3	/* a web or e-mail address: never hyphenated, breaks only
+				 * after "/", "." or "-" without a hyphen; uri is its target */
 };
 
 struct pos {
@@ -20,10 +22,13 @@ struct pos {
 	int col;	/* 1-based source column, 0 if unknown */
 };
 
-/* A stretch of text in one style. Quotation marks of <q> are part of the text. */
+/* A stretch of text in one style and language. Quotation marks of <q> are part of the
+ * text, in the marks of the language. */
 struct run {
 	char *text;
 	unsigned style;
+	int lang;		/* row of the language table (lang.h) */
+	char *uri;		/* RUN_LINK: "https://...", "mailto:..."; else NULL */
 };
 
 /* Inline text of one block. */
@@ -41,11 +46,34 @@ enum block_kind {
 	BLOCK_NOTICE
 };
 
+/* Label style of a list: <list numbering="...">. */
+enum numbering {
+	NUM_BULLET,	/* no numbering attribute: "•" */
+	NUM_ARABIC,	/* "1." */
+	NUM_PAREN,	/* "(1)" */
+	NUM_ALPHA,	/* "a)" */
+	NUM_ROMAN	/* "I." */
+};
+
+struct item;
+
+struct list {
+	enum numbering numbering;
+	int start;		/* number of the first item, 1 unless start="N" */
+	struct item *items;
+	size_t nitems;
+	struct pos pos;
+};
+
+struct item {
+	struct text text;
+	struct list *sub;	/* a list ending the item (one level deep), or NULL */
+};
+
 struct block {
 	enum block_kind kind;
 	struct text text;	/* all kinds but BLOCK_LIST */
-	struct text *items;	/* BLOCK_LIST only */
-	size_t nitems;
+	struct list list;	/* BLOCK_LIST only */
 	struct pos pos;
 };
 
@@ -54,6 +82,7 @@ struct signatory {
 	char *function;		/* NULL if not given */
 	char **org;		/* organisation, one or more lines */
 	size_t norg;
+	int seal;		/* leave room for an official seal (its own or the grid's) */
 	struct pos pos;
 };
 
@@ -65,7 +94,8 @@ struct date {
 struct decl {
 	char *path;		/* file name as given, for messages */
 	char *id;
-	char *language;
+	char *language;		/* as written in <language> */
+	int lang;		/* its row of the language table (lang.h) */
 	char *version;
 	char *place;		/* NULL when left blank */
 	struct date date;	/* year 0 when left blank */

@@ -12,6 +12,7 @@
 #include <libxml/xmlschemas.h>
 
 #include "diag.h"
+#include "lang.h"
 #include "limits.h"
 #include "text.h"
 #include "util.h"
@@ -493,6 +494,9 @@ build_meta(struct parse *p, xmlNodePtr meta, struct decl *decl)
 
 	decl->id = opt_text(meta, "id");
 	decl->language = opt_text(meta, "language");
+	decl->lang = lang_find(decl->language);
+	if (decl->lang < 0)
+		decl->lang = 0;
 	decl->version = opt_text(meta, "version");
 	decl->place = opt_text(signing, "place");
 	if (date != NULL) {
@@ -554,9 +558,11 @@ build_body(struct parse *p, xmlNodePtr body, struct decl *decl)
 		{
 			size_t icap = 0;
 
+			b->list.start = 1;
+			b->list.pos = b->pos;
 			for (xmlNodePtr it = n->children; it; it = it->next)
-				if (is_element(it, "item") &&
-				    build_text(p, it, ARRAY_PUSH(b->items, b->nitems, icap)) != 0)
+				if (is_element(it, "item") && build_text(p, it,
+				    &ARRAY_PUSH(b->list.items, b->list.nitems, icap)->text) != 0)
 					return -1;
 		}
 	}

@@ -64,10 +64,11 @@ rule_text_not_empty(const struct decl *decl, struct diag *d)
 			    "<%s> has no text; write its text or remove it", block_names[b->kind]);
 			n++;
 		}
-		for (size_t k = 0; k < b->nitems; k++)
-			if (text_is_empty(&b->items[k])) {
-				diag_report(d, DIAG_ERROR, decl->path, b->items[k].pos.line,
-				    b->items[k].pos.col, "<item> has no text; write its text or remove it");
+		for (size_t k = 0; k < b->list.nitems; k++)
+			if (text_is_empty(&b->list.items[k].text)) {
+				diag_report(d, DIAG_ERROR, decl->path, b->list.items[k].text.pos.line,
+				    b->list.items[k].text.pos.col,
+				    "<item> has no text; write its text or remove it");
 				n++;
 			}
 	}
@@ -143,8 +144,8 @@ rule_no_control_characters(const struct decl *decl, struct diag *d)
 
 	for (size_t i = 0; i < decl->nblocks; i++) {
 		n += check_controls(decl, &decl->blocks[i].text, d);
-		for (size_t k = 0; k < decl->blocks[i].nitems; k++)
-			n += check_controls(decl, &decl->blocks[i].items[k], d);
+		for (size_t k = 0; k < decl->blocks[i].list.nitems; k++)
+			n += check_controls(decl, &decl->blocks[i].list.items[k].text, d);
 	}
 	return n + check_controls(decl, &decl->sig_heading, d);
 }

@@ -446,3 +446,13 @@ hyph_word(const struct hyph *h, const char *word, size_t wlen,
 	}
 	return n;
 }
+
+void
+hyph_set_free(struct hyph_set *s)
+{
+	if (s == NULL)
+		return;
+	for (int i = 0; i < LANG_MAX; i++)
+		hyph_free(s->by[i]);
+	free(s);
+}

@@ -4,7 +4,18 @@
 
 #include <stddef.h>
 
+#include "lang.h"
+
 struct hyph;
+
+/* The patterns for each language of one document: by[i] for row i of the language
+ * table (lang.h), NULL where the document needs none or none could be loaded. */
+struct hyph_set {
+	struct hyph *by[LANG_MAX];
+};
+
+/* Frees every entry and the set; s may be NULL. */
+void hyph_set_free(struct hyph_set *s);
 
 /* Loads the patterns of a libhyphen pattern file (ISO-8859-1 encoded) that can match in
  * the words of text (UTF-8): libhyphen takes seconds to load all 78,000 German

@@ -150,9 +150,10 @@ lay_list(struct setter *s, const struct block *b, double space, int break_first)
 	    TEXT_WIDTH - LIST_INDENT, ALIGN_JUSTIFY, 1);
 
 	ps.marker = "\xE2\x80\xA2";	/* • */
-	ps.marker_x = MARGIN_LEFT + LIST_BULLET_INDENT;
-	for (size_t i = 0; i < b->nitems; i++)
-		add_paragraph(s, &b->items[i], &ps, LEADING, i == 0 ? space : 0,
+	ps.marker_right = MARGIN_LEFT + LIST_BULLET_INDENT +
+	    text_width(s, ps.base, ps.size, ps.marker);
+	for (size_t i = 0; i < b->list.nitems; i++)
+		add_paragraph(s, &b->list.items[i].text, &ps, LEADING, i == 0 ? space : 0,
 		    i == 0 ? break_first : 1);
 }
 
@@ -374,7 +375,7 @@ check_glyphs(struct setter *s, const char *str)
 }
 
 struct layout *
-layout_new(const struct decl *decl, const struct metrics *m, const struct hyph *h,
+layout_new(const struct decl *decl, const struct metrics *m, const struct hyph_set *h,
     const struct layout_options *opt, struct diag *d)
 {
 	struct setter s = {.decl = decl, .m = m, .h = h, .opt = opt, .d = d};

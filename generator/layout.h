@@ -6,11 +6,12 @@
 
 #include "linebreak.h"
 #include "metrics.h"
+#include "decl.h"
 #include "util.h"
 
 struct decl;
 struct diag;
-struct hyph;
+struct hyph_set;
 
 enum lay_kind {
 	LAY_TEXT,
@@ -28,12 +29,14 @@ struct lay_item {
 	double gray;		/* 0 black .. 1 white */
 	size_t off, len;	/* text: UTF-8 bytes in layout.text */
 	size_t line;		/* text of a set line: 1 + its index in layout.lines; else 0 */
+	const char *uri;	/* text of a link: its target (owned by the decl); else NULL */
 };
 
 /* A set line of running text, kept for checks and statistics. */
 struct lay_line {
 	size_t page;		/* 0-based */
 	size_t para;		/* paragraph (or other text) it belongs to, counted from 1 */
+	struct pos pos;		/* source position of that text, for messages */
 	double left, right;	/* pt: where the ink starts and ends */
 	double width;		/* pt: measure the line was set to */
 	double ratio;		/* adjustment ratio of its glue */
@@ -61,6 +64,7 @@ struct layout_stats {
 	size_t hyphenated;	/* ending in an added hyphen */
 	size_t overfull;
 	double worst_ratio;	/* largest stretch of a justified line */
+	size_t worst_line;	/* that line: 1 + its index in layout.lines; 0 if none */
 	double demerits;	/* of all texts */
 };
 
@@ -83,7 +87,7 @@ struct layout_options {
 /* Lays decl out with the given fonts and hyphenation patterns (h may be NULL: no
  * hyphenation). Problems are reported to d. Returns NULL on an error. */
 struct layout *layout_new(const struct decl *decl, const struct metrics *m,
-    const struct hyph *h, const struct layout_options *opt, struct diag *d);
+    const struct hyph_set *h, const struct layout_options *opt, struct diag *d);
 
 void layout_free(struct layout *l);
 

@@ -32,8 +32,8 @@ struct para_style {
 	double width;		/* pt: the measure */
 	enum align align;
 	int hyphenate;
-	const char *marker;	/* drawn at marker_x on the first line (a bullet), or NULL */
-	double marker_x;	/* pt */
+	const char *marker;	/* label of a list item, drawn on the first line, or NULL */
+	double marker_right;	/* pt: where the label ends: labels align on their right */
 	double bar_x;		/* pt: centre of a bar beside every line; 0 for none */
 	double bar_top, bar_bottom;	/* pt above and below the baseline the bar spans */
 };
@@ -47,7 +47,7 @@ struct set_line {
 struct setter {
 	const struct decl *decl;
 	const struct metrics *m;
-	const struct hyph *h;
+	const struct hyph_set *h;	/* may be NULL */
 	const struct layout_options *opt;
 	struct diag *d;
 	struct layout *out;

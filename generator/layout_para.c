@@ -164,7 +164,8 @@ find_breaks(struct para *p, size_t ws, size_t we, int last_word, unsigned char *
 	}
 	/* Soft hyphens are the author's choice: they replace the patterns. Numbers, dates
 	 * and acronyms are never hyphenated. */
-	if (soft || digits || !p->ps->hyphenate || p->s->h == NULL)
+	if (soft || digits || !p->ps->hyphenate || p->s->h == NULL ||
+	    p->s->h->by[p->s->decl->lang] == NULL)
 		return;
 	for (size_t a = ws; a < we;) {
 		size_t b = a, upper = 0;
@@ -181,7 +182,7 @@ find_breaks(struct para *p, size_t ws, size_t we, int last_word, unsigned char *
 			len += utf8_encode(c[b].cp, utf8 + len);
 			b++;
 		}
-		if (upper < 2 && hyph_word(p->s->h, utf8, len, breaks, sizeof breaks) == b - a)
+		if (upper < 2 && hyph_word(p->s->h->by[p->s->decl->lang], utf8, len, breaks, sizeof breaks) == b - a)
 			for (size_t i = 0; i + 1 < b - a; i++)
 				if (breaks[i] && (!last_word || b - a - i - 1 >= LAST_WORD_MIN_TAIL))
 					brk[a + i - ws] = 1;
@@ -429,8 +430,8 @@ place_line(struct para *p, const struct lb_line *l, int last, struct set_line *o
 		it->kind = LAY_TEXT;
 		it->face = ps->base;
 		it->size = ps->size;
-		it->x = ps->marker_x;
-		it->x2 = ps->marker_x + w;
+		it->x = ps->marker_right - w;
+		it->x2 = ps->marker_right;
 		it->off = s->out->text.len;
 		buf_puts(&s->out->text, ps->marker);
 		it->len = s->out->text.len - it->off;

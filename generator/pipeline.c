@@ -13,8 +13,19 @@
 /* Debian's German patterns (package hyphen-de), used if the data directory has none. */
 #define SYSTEM_HYPHEN "/usr/share/hyphen/hyph_de_DE.dic"
 
-struct hyph *
+static struct hyph *german(const char *datadir, const struct decl *decl, struct diag *d);
+
+struct hyph_set *
 pipeline_hyphenation(const char *datadir, const struct decl *decl, struct diag *d)
+{
+	struct hyph_set *set = xcalloc(1, sizeof *set);
+
+	set->by[decl->lang] = german(datadir, decl, d);
+	return set;
+}
+
+static struct hyph *
+german(const char *datadir, const struct decl *decl, struct diag *d)
 {
 	char *ours, *exceptions;
 	struct buf text = {0};
@@ -54,7 +65,7 @@ pipeline_render(const char *datadir, const struct decl *decl,
 {
 	char *fonts = datadir_path(datadir, "fonts");
 	struct render *r = render_new(fonts, decl->path, d);
-	struct hyph *h = NULL;
+	struct hyph_set *h = NULL;
 	struct layout *l = NULL;
 	const unsigned char *out;
 	int ret = -1;
@@ -74,7 +85,7 @@ pipeline_render(const char *datadir, const struct decl *decl,
 	ret = 0;
 done:
 	layout_free(l);
-	hyph_free(h);
+	hyph_set_free(h);
 	render_free(r);
 	free(fonts);
 	return ret;

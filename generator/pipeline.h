@@ -9,12 +9,12 @@
 
 struct decl;
 struct diag;
-struct hyph;
+struct hyph_set;
 
-/* Hyphenation for decl: the patterns of datadir (Debian's if they are missing), then the
- * project's exceptions, then the declaration's own. NULL (no hyphenation) for a
- * language other than German, or without patterns (with a warning). */
-struct hyph *pipeline_hyphenation(const char *datadir, const struct decl *decl,
+/* Hyphenation for each language of decl: the patterns of datadir (Debian's if they are
+ * missing), then the project's exceptions, then the declaration's own. A language
+ * without patterns gets none, with a warning. Free with hyph_set_free. */
+struct hyph_set *pipeline_hyphenation(const char *datadir, const struct decl *decl,
     struct diag *d);
 
 /* Lays decl out and renders it with the fonts of datadir. On success returns 0, *pdf

@@ -52,7 +52,7 @@ render_once(const char *path, double *t)
 	struct buf log = {0};
 	double t0 = now_ms(), t1, t2, t3;
 	struct decl *decl;
-	struct hyph *h;
+	struct hyph_set *h;
 	struct render *r;
 	struct layout *l;
 	const unsigned char *pdf;
@@ -77,7 +77,7 @@ render_once(const char *path, double *t)
 	t[4] = now_ms() - t0;
 	layout_free(l);
 	render_free(r);
-	hyph_free(h);
+	hyph_set_free(h);
 	decl_free(decl);
 	buf_free(&log);
 	return ret;

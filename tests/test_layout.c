@@ -13,7 +13,7 @@
 struct laid {
 	struct decl *decl;
 	struct render *r;
-	struct hyph *h;
+	struct hyph_set *h;
 	struct layout *l;
 	struct diag d;
 	struct buf log;
@@ -40,7 +40,7 @@ unlay(struct laid *x)
 {
 	layout_free(x->l);
 	render_free(x->r);
-	hyph_free(x->h);
+	hyph_set_free(x->h);
 	decl_free(x->decl);
 	buf_free(&x->log);
 }
@@ -250,7 +250,7 @@ static const struct metrics fake = {fake_advance, NULL};
 /* A declaration of the given body blocks and signatories (one organisation if NULL),
  * laid out in the fake font, hyphenated if h. */
 static struct layout *
-lay_doc(const char *meta, const char *body, const char *sigs, const struct hyph *h,
+lay_doc(const char *meta, const char *body, const char *sigs, const struct hyph_set *h,
     struct diag *d, struct buf *log, struct decl **decl)
 {
 	struct layout_options opt = {LB_TOTAL_FIT};
@@ -507,7 +507,7 @@ test_exceptions_from_xml(void **state)
 	struct buf log = {0}, para = {0}, text = {0};
 	struct diag d;
 	struct decl *decl;
-	struct hyph *h;
+	struct hyph_set *h;
 	struct layout *l;
 
 	(void)state;
@@ -526,7 +526,7 @@ test_exceptions_from_xml(void **state)
 	para_text(l, 2, &text);
 	assert_non_null(strstr(text.data, "Wor-|tungeheuer"));
 	layout_free(l);
-	hyph_free(h);
+	hyph_set_free(h);
 	decl_free(decl);
 	buf_free(&para);
 	buf_free(&text);

@@ -91,8 +91,8 @@ test_bergisch_model(void **state)
 	    "Die Integration von Migranten kann nur gemeinsam gelingen – daher haben wir");
 	list = &decl->blocks[1];
 	assert_int_equal(list->kind, BLOCK_LIST);
-	assert_int_equal(list->nitems, 9);
-	assert_string_equal(text_of(&list->items[8], &b), "die Stadt Leverkusen");
+	assert_int_equal(list->list.nitems, 9);
+	assert_string_equal(text_of(&list->list.items[8].text, &b), "die Stadt Leverkusen");
 	motto = &decl->blocks[3];
 	assert_int_equal(motto->kind, BLOCK_MOTTO);
 	assert_string_equal(text_of(&motto->text, &b),
