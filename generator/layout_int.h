@@ -32,6 +32,9 @@ struct para_style {
 	double width;		/* pt: the measure */
 	enum align align;
 	int hyphenate;
+	int name;		/* a person's name: never hyphenated; particles ("von der") and
+				 * titles ("Dr.") stay with the next word where the width allows */
+	int lang;		/* row of the language table for text without its own */
 	const char *marker;	/* label of a list item, drawn on the first line, or NULL */
 	double marker_right;	/* pt: where the label ends: labels align on their right */
 	double bar_x;		/* pt: centre of a bar beside every line; 0 for none */
