@@ -222,8 +222,10 @@ patterns:
 
 install: build/declgen
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/declgen/schemas \
-		$(DESTDIR)$(PREFIX)/share/declgen/fonts $(DESTDIR)$(PREFIX)/share/declgen/hyphen
+		$(DESTDIR)$(PREFIX)/share/declgen/fonts $(DESTDIR)$(PREFIX)/share/declgen/hyphen \
+		$(DESTDIR)$(PREFIX)/share/doc/declgen
 	install -m 755 build/declgen $(DESTDIR)$(PREFIX)/bin/declgen
+	install -m 644 LICENSE $(DESTDIR)$(PREFIX)/share/doc/declgen/
 	install -m 644 $(SCHEMA) $(DESTDIR)$(PREFIX)/share/declgen/schemas/
 	install -m 644 $(FONTS) fonts/OFL.txt fonts/README $(DESTDIR)$(PREFIX)/share/declgen/fonts/
 	install -m 644 hyphen/hyph_de.dic hyphen/exceptions hyphen/LICENSE hyphen/README \

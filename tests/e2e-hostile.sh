@@ -33,12 +33,10 @@ expect() {
 
 echo "declgen-secret-6d1f" > "$SECRET"
 mkfifo "$FIFO"
-# The attack files name /tmp/declgen-secret.txt and /tmp/declgen-fifo.xsd; their copies
-# in $T name this run's secret and FIFO.
-for f in xxe xinclude schema-location; do
-	sed -e "s|/tmp/declgen-secret.txt|$SECRET|" -e "s|/tmp/declgen-fifo.xsd|$FIFO|" \
-		"$H/$f.xml" > "$T/$f.xml"
-done
+# The attack files' copies in $T name this run's secret and FIFO.
+sed "s|SYSTEM \"[^\"]*\"|SYSTEM \"file://$SECRET\"|" $H/xxe.xml > "$T/xxe.xml"
+sed "s|href=\"[^\"]*\"|href=\"$SECRET\"|" $H/xinclude.xml > "$T/xinclude.xml"
+sed "s|\(schemaLocation=\"[^ ]*\) [^\"]*\"|\1 $FIFO\"|" $H/schema-location.xml > "$T/schema-location.xml"
 check "attack files name this run's secret and FIFO" \
 	"grep -q $SECRET $T/xxe.xml && grep -q $SECRET $T/xinclude.xml && grep -q $FIFO $T/schema-location.xml"
 
