@@ -1,9 +1,13 @@
-/* Ownership of the model: everything a struct decl points to is freed here. */
+/* Ownership of the model (everything a struct decl points to is freed here), and the
+ * identity of names and organisations as a reader sees them. */
 #include "decl.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
+#include "text.h"
 #include "util.h"
 
 static void
@@ -38,13 +42,105 @@ free_list(struct list *l)
 	free(l->items);
 }
 
+/* Characters that print as nothing: Unicode's format characters (soft hyphen, zero-width
+ * space, joiners, word joiner, byte order mark, direction marks). */
+static int
+is_invisible(uint32_t cp)
+{
+	return cp <= 0x10FFFF && utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_CF;
+}
+
+/* Every kind of space an author can type or paste: tabs and line ends, and Unicode's
+ * separators (no-break space, U+2000..U+200A, narrow no-break space, U+2028...). */
+static int
+is_any_space(uint32_t cp)
+{
+	utf8proc_category_t c;
+
+	if (cp == '\t' || cp == '\n' || cp == '\r')
+		return 1;
+	if (cp > 0x10FFFF)
+		return 0;
+	c = utf8proc_category((utf8proc_int32_t)cp);
+	return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP;
+}
+
+/* Reads a string as it is compared for identity: invisible characters removed, every
+ * run of spaces one space, none at either end. */
+struct fold {
+	const char *s;
+	size_t len, at;
+	int started;	/* a character has been returned */
+};
+
+#define FOLD_END 0x110000u	/* beyond Unicode: the end of the string */
+
+static uint32_t
+fold_next(struct fold *f)
+{
+	int space = 0;
+
+	while (f->at < f->len) {
+		size_t n;
+		uint32_t cp = utf8_decode(f->s + f->at, f->len - f->at, &n);
+
+		if (is_invisible(cp) || is_any_space(cp)) {
+			space |= is_any_space(cp);
+			f->at += n;
+			continue;
+		}
+		if (space && f->started)
+			return ' ';	/* cp is read again by the next call */
+		f->at += n;
+		f->started = 1;
+		return cp;
+	}
+	return FOLD_END;
+}
+
+static struct fold
+fold_start(const char *s)
+{
+	return (struct fold){.s = s, .len = strlen(s)};
+}
+
+/* Whether a and b are the same text to a reader: a soft hyphen, a zero-width character
+ * or a no-break space for a space must not make two names differ. NULL is only the same
+ * as NULL. Declared in decl_validate.c until decl.h has it. */
+int
+decl_same_text(const char *a, const char *b)
+{
+	struct fold fa, fb;
+	uint32_t ca, cb;
+
+	if (a == NULL || b == NULL)
+		return a == b;
+	fa = fold_start(a);
+	fb = fold_start(b);
+	do {
+		ca = fold_next(&fa);
+		cb = fold_next(&fb);
+	} while (ca == cb && ca != FOLD_END);
+	return ca == cb;
+}
+
+/* Whether s prints as nothing: only spaces and invisible characters. Declared in
+ * decl_validate.c until decl.h has it. */
+int
+decl_text_is_blank(const char *s)
+{
+	struct fold f = fold_start(s);
+
+	return fold_next(&f) == FOLD_END;
+}
+
 int
 decl_same_org(const struct signatory *a, const struct signatory *b)
 {
 	if (a->norg != b->norg)
 		return 0;
 	for (size_t i = 0; i < a->norg; i++)
-		if (strcmp(a->org[i], b->org[i]) != 0)
+		if (!decl_same_text(a->org[i], b->org[i]))
 			return 0;
 	return 1;
 }
