@@ -204,13 +204,22 @@ test_run_language_in_nested_item(void **state)
 /* ----- issue 7 and issue 8 item 21: duplicate signatories ----- */
 
 static void
+test_same_person_for_two_organisations(void **state)
+{
+	struct fixture *f = *state;
+
+	set_signatory(f, 1, "Erika Mustermann", "Andere AG", 23);
+	expect_valid(f);
+}
+
+static void
 test_same_person_same_organisation(void **state)
 {
 	struct fixture *f = *state;
 
 	set_signatory(f, 1, "Erika Mustermann", "Beispiel GmbH", 23);
-	expect_one(f, "t.xml:23:5: error: duplicate signatory \"Erika Mustermann\" "
-	    "(first listed at line 22); remove one");
+	expect_one(f, "t.xml:23:5: error: duplicate signatory \"Erika Mustermann\" for "
+	    "\"Beispiel GmbH\" (first listed at line 22); remove one");
 }
 
 /* Each spelling prints as "Erika Mustermann" and must not pass as another person. */
@@ -232,6 +241,23 @@ test_duplicate_name_disguised(void **state)
 			fail_msg("name %zu (\"%s\") not taken as a duplicate", i, names[i]);
 		buf_free(&f->log);
 	}
+}
+
+/* Every further listing names the first one. */
+static void
+test_duplicates_name_the_first(void **state)
+{
+	struct fixture *f = *state;
+
+	set_signatory(f, 1, "Erika Mustermann", "Beispiel GmbH", 23);
+	set_signatory(f, 2, "Erika" NBSP "Mustermann", "Beispiel GmbH", 24);
+	f->decl.nsignatories = 3;
+	assert_int_equal(validate(f), 2);
+	assert_true(log_has(&f->log, "t.xml:23:5: error: duplicate signatory \"Erika Mustermann\" "
+	    "for \"Beispiel GmbH\" (first listed at line 22)"));
+	assert_true(log_has(&f->log, "t.xml:24:5: error: duplicate signatory \"Erika" NBSP
+	    "Mustermann\" for \"Beispiel GmbH\" (first listed at line 22)"));
+	assert_int_equal(log_count(&f->log), 2);
 }
 
 /* Spaces fold, but letters still count: a different name is a different person. */
@@ -273,6 +299,17 @@ test_duplicate_organisation_signing_as_such(void **state)
 	    "(first listed at line 22); remove one");
 }
 
+/* An organisation signing as such and a person signing for it are two signatures. */
+static void
+test_organisation_and_its_person(void **state)
+{
+	struct fixture *f = *state;
+
+	set_signatory(f, 0, NULL, "Stadt Köln", 22);
+	set_signatory(f, 1, "Max Muster", "Stadt Köln", 23);
+	expect_valid(f);
+}
+
 /* The Author list of the PDF (render.c) names an organisation once, however written. */
 static void
 test_same_org_folds_like_names(void **state)
@@ -295,6 +332,34 @@ test_same_org_folds_like_names(void **state)
 	b.org = lb;
 	b.norg = 2;
 	assert_false(decl_same_org(&a, &b));
+}
+
+/* 1000 signatories, all of one name for different organisations: the pairwise rule stays
+ * fast (it compares without allocating). */
+static void
+test_many_signatories_one_name(void **state)
+{
+	enum { N = 1000 };
+	struct fixture *f = *state;
+	struct signatory *sigs = xcalloc(N, sizeof *sigs);
+	char (*orgs)[32] = xcalloc(N, sizeof *orgs);
+	char **lines = xcalloc(N, sizeof *lines);
+
+	for (int i = 0; i < N; i++) {
+		snprintf(orgs[i], sizeof orgs[i], "Organisation %d", i);
+		lines[i] = orgs[i];
+		sigs[i] = (struct signatory){.name = "Erika Mustermann", .org = &lines[i],
+		    .norg = 1, .pos = {30 + i, 5}};
+	}
+	f->decl.signatories = sigs;
+	f->decl.nsignatories = N;
+	expect_valid(f);
+	lines[N - 1] = orgs[0];
+	expect_one(f, "t.xml:1029:5: error: duplicate signatory \"Erika Mustermann\" for "
+	    "\"Organisation 0\" (first listed at line 30)");
+	free(lines);
+	free(orgs);
+	free(sigs);
 }
 
 /* ----- issue 8 item 20: text that prints as nothing ----- */
@@ -575,12 +640,16 @@ static const struct CMUnitTest tests[] = {
 	T(test_language_supported_variants),
 	T(test_run_language_unsupported),
 	T(test_run_language_in_nested_item),
+	T(test_same_person_for_two_organisations),
 	T(test_same_person_same_organisation),
 	T(test_duplicate_name_disguised),
+	T(test_duplicates_name_the_first),
 	T(test_different_names_stay_different),
 	T(test_duplicate_organisation_disguised),
 	T(test_duplicate_organisation_signing_as_such),
+	T(test_organisation_and_its_person),
 	cmocka_unit_test(test_same_org_folds_like_names),
+	T(test_many_signatories_one_name),
 	T(test_blank_paragraph),
 	T(test_blank_heading_and_motto),
 	T(test_blank_items),
