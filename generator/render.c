@@ -191,6 +191,79 @@ draw_text(struct render *r, HPDF_Page page, const struct layout *l, const struct
 	return ret;
 }
 
+/* The area of an item's text: its baseline from x to x2, and the height of a line at
+ * its size in the body's proportion of leading to size, so that the areas of a link's
+ * lines on the baseline grid meet without overlapping. */
+static HPDF_Rect
+text_rect(const struct lay_item *it)
+{
+	double height = it->size * LEADING / BODY_SIZE;
+	HPDF_Rect rect = {(HPDF_REAL)it->x, (HPDF_REAL)(it->y - height * (1 - ASCENT_SHARE)),
+	    (HPDF_REAL)it->x2, (HPDF_REAL)(it->y + height * ASCENT_SHARE)};
+
+	return rect;
+}
+
+/* Whether b continues the link a on the same line (one annotation serves both). */
+static int
+same_link(const struct lay_item *a, const struct lay_item *b)
+{
+	return b->kind == LAY_TEXT && b->uri != NULL && strcmp(a->uri, b->uri) == 0 &&
+	    a->line == b->line && a->y == b->y;
+}
+
+/* A URI as a PDF URI action holds it: 7-bit ASCII (PDF 32000-1, 12.6.4.7), so other
+ * bytes, blanks and controls are percent-encoded (RFC 3987, 3.1). */
+static void
+uri_ascii(const char *uri, struct buf *out)
+{
+	for (const unsigned char *p = (const unsigned char *)uri; *p; p++) {
+		char c = (char)*p;
+
+		if (*p <= ' ' || *p >= 0x7F)
+			buf_printf(out, "%%%02X", *p);
+		else
+			buf_append(out, &c, 1);
+	}
+}
+
+/* A /Link annotation with a /URI action, without a border, over each link's text on
+ * the page; the pieces of one link on one line share one. */
+static int
+draw_links(struct render *r, HPDF_Page page, const struct layout *l, const struct lay_page *lp)
+{
+	size_t end = lp->first + lp->count;
+	struct buf uri = {0};
+	int ret = 0;
+
+	for (size_t i = lp->first, j; i < end && ret == 0; i = j) {
+		const struct lay_item *it = &l->items[i];
+		HPDF_Rect rect;
+		HPDF_Annotation annot;
+
+		j = i + 1;
+		if (it->kind != LAY_TEXT || it->uri == NULL)
+			continue;
+		rect = text_rect(it);
+		for (; j < end && same_link(it, &l->items[j]); j++) {
+			HPDF_Rect more = text_rect(&l->items[j]);
+
+			rect.right = more.right;
+			rect.bottom = more.bottom < rect.bottom ? more.bottom : rect.bottom;
+			rect.top = more.top > rect.top ? more.top : rect.top;
+		}
+		uri.len = 0;
+		uri_ascii(it->uri, &uri);
+		annot = HPDF_Page_CreateURILinkAnnot(page, rect, uri.data);
+		if (annot == NULL)
+			ret = check(r, HPDF_INVALID_OBJECT, "add a link");
+		else
+			ret = check(r, HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0), "add a link");
+	}
+	buf_free(&uri);
+	return ret;
+}
+
 static void
 join(struct buf *b, char **list, size_t n, const char *sep)
 {
@@ -306,7 +379,8 @@ render_document(struct render *r, const struct decl *decl, const struct layout *
 		}
 		if (check(r, HPDF_Page_SetWidth(page, (HPDF_REAL)PAGE_WIDTH), "size a page") ||
 		    check(r, HPDF_Page_SetHeight(page, (HPDF_REAL)PAGE_HEIGHT), "size a page") ||
-		    draw_rules(r, page, l, &l->pages[p]) || draw_text(r, page, l, &l->pages[p]))
+		    draw_rules(r, page, l, &l->pages[p]) || draw_text(r, page, l, &l->pages[p]) ||
+		    draw_links(r, page, l, &l->pages[p]))
 			return -1;
 	}
 	if (set_info(r, decl) != 0)

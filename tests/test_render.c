@@ -1,9 +1,12 @@
 /* Render in-process: the same input gives the same bytes, in any locale. */
 #include "testutil.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
+#include "layout.h"
 #include "pipeline.h"
+#include "render.h"
 
 /* Renders path; returns the PDF (owned by the caller) and its length. */
 static unsigned char *
@@ -130,11 +133,137 @@ test_fonts_have_prep(void **state)
 	}
 }
 
+/* Adds a text item in the regular face at 11 pt to a hand-made layout. */
+static void
+add_text(struct layout *l, const char *text, double x, double x2, double y, size_t line,
+    const char *uri)
+{
+	struct lay_item *it = ARRAY_PUSH(l->items, l->nitems, l->capitems);
+
+	memset(it, 0, sizeof *it);
+	it->kind = LAY_TEXT;
+	it->face = FACE_REGULAR;
+	it->size = 11;
+	it->x = x;
+	it->x2 = x2;
+	it->y = y;
+	it->y2 = y;
+	it->off = l->text.len;
+	it->len = strlen(text);
+	it->line = line;
+	it->uri = uri;
+	buf_append(&l->text, text, strlen(text) + 1);
+}
+
+/* Renders the declaration at path with the hand-made one-page layout l (not its own);
+ * returns the PDF (owned by the caller), or NULL if rendering failed. */
+static unsigned char *
+render_layout(struct decl *decl, struct layout *l, size_t *len, struct buf *log)
+{
+	struct diag d = {0};
+	struct render *r;
+	const unsigned char *out;
+	unsigned char *pdf = NULL;
+
+	d.log = log;
+	l->pages = xcalloc(1, sizeof *l->pages);
+	l->npages = 1;
+	l->pages[0].first = 0;
+	l->pages[0].count = l->nitems;
+	r = render_new(FONTS, decl->path, &d);
+	assert_non_null(r);
+	if (render_document(r, decl, l, &out, len) == 0) {
+		pdf = xmalloc(*len);
+		memcpy(pdf, out, *len);
+	}
+	render_free(r);
+	return pdf;
+}
+
+/* Number of occurrences of needle in data. */
+static int
+count(const unsigned char *data, size_t len, const char *needle)
+{
+	size_t n = strlen(needle);
+	int c = 0;
+
+	for (size_t i = 0; i + n <= len; i++)
+		c += memcmp(data + i, needle, n) == 0;
+	return c;
+}
+
+/* The numbers after the k-th "/Rect [" of the PDF. */
+static void
+nth_rect(const unsigned char *pdf, size_t len, int k, double rect[4])
+{
+	struct buf s = {0};
+	size_t i = 0;
+
+	for (int seen = -1; seen < k; i++) {
+		assert_true(i + 7 < len);
+		seen += memcmp(pdf + i, "/Rect [", 7) == 0;
+	}
+	/* The rectangle's text as a string, read with the PDF's decimal point. */
+	buf_append(&s, (const char *)pdf + i + 6, len - i - 6 < 80 ? len - i - 6 : 80);
+	setlocale(LC_NUMERIC, "C");
+	assert_int_equal(sscanf(s.data, "%lf %lf %lf %lf", &rect[0], &rect[1], &rect[2],
+	    &rect[3]), 4);
+	setlocale(LC_NUMERIC, "");
+	buf_free(&s);
+}
+
+/* Issue 7: each link is a /Link annotation with a /URI action over its text, without a
+ * border; the pieces of one link on one line share one; non-ASCII is percent-encoded. */
+static void
+test_links(void **state)
+{
+	struct layout *l = xcalloc(1, sizeof *l);
+	struct buf log = {0};
+	struct diag d;
+	struct decl *decl = parse_logged("tests/data/minimal.xml", &d, &log);
+	unsigned char *pdf;
+	size_t len;
+	double rect[4];
+
+	(void)state;
+	assert_non_null(decl);
+	add_text(l, "Siehe", 72, 100, 700, 1, NULL);
+	add_text(l, "www.example.org/", 104, 180, 700, 1, "https://www.example.org/aktuell");
+	add_text(l, "aktu", 180, 200, 700, 1, "https://www.example.org/aktuell");
+	add_text(l, "ell", 72, 90, 685, 2, "https://www.example.org/aktuell");
+	add_text(l, "info@köln.de", 72, 150, 670, 3, "mailto:info@köln.de");
+	pdf = render_layout(decl, l, &len, &log);
+	assert_non_null(pdf);
+	assert_int_equal(count(pdf, len, "/Subtype /Link"), 3);
+	assert_int_equal(count(pdf, len, "/S /URI"), 3);
+	/* libharu writes "/" and "%" as octal escapes. */
+	assert_int_equal(count(pdf, len,
+	    "/URI (https:\\057\\057www.example.org\\057aktuell)"), 2);
+	assert_int_equal(count(pdf, len, "/URI (mailto:info@k\\045C3\\045B6ln.de)"), 1);
+	assert_int_equal(count(pdf, len, "/Border [ 0 0 0 ]"), 3);
+	/* The first link's two pieces: one rectangle from the first's start to the
+	 * second's end, from below the baseline to above it. */
+	nth_rect(pdf, len, 0, rect);
+	assert_true(rect[0] > 103.9 && rect[0] < 104.1);
+	assert_true(rect[2] > 199.9 && rect[2] < 200.1);
+	assert_true(rect[1] > 695.7 && rect[1] < 695.9);
+	assert_true(rect[3] > 710.7 && rect[3] < 710.9);
+	/* The next line's link meets it. */
+	nth_rect(pdf, len, 1, rect);
+	assert_true(rect[0] > 71.9 && rect[0] < 72.1 && rect[2] > 89.9 && rect[2] < 90.1);
+	assert_true(rect[3] > 695.7 && rect[3] < 695.9);
+	free(pdf);
+	layout_free(l);
+	decl_free(decl);
+	buf_free(&log);
+}
+
 static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_deterministic),
 	cmocka_unit_test(test_locale_independent),
 	cmocka_unit_test(test_source_date_epoch),
 	cmocka_unit_test(test_fonts_have_prep),
+	cmocka_unit_test(test_links),
 };
 
 TEST_MAIN(tests)
