@@ -1,5 +1,6 @@
 /* Output: a file is only ever replaced by a complete new one; every failure is
- * reported and leaves no temporary file. Each test has a directory of its own. */
+ * reported and leaves no temporary file; an input that is no file is refused at once.
+ * Each test has a directory of its own. */
 #include "testutil.h"
 
 #include <dirent.h>
@@ -304,6 +305,32 @@ test_interrupted(void **state)
 	buf_free(&log);
 }
 
+/* Reading an input that is no regular file: the real reason, at once (issue 8 items 5
+ * and 24). errno is set beforehand, as a stale value would be. */
+static void
+test_read_not_regular(void **state)
+{
+	const char *dir = *state;
+	char path[128], *data;
+	size_t len;
+
+	errno = ENOENT;
+	assert_int_equal(read_file("/dev/zero", 100, &data, &len), EINVAL);
+	assert_null(data);
+	errno = ENOENT;
+	assert_int_equal(read_file(dir, 100, &data, &len), EISDIR);
+	snprintf(path, sizeof path, "%s/fifo", dir);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	/* Without a writer, a blocking open would never return. */
+	assert_int_equal(read_file(path, 100, &data, &len), EINVAL);
+	snprintf(path, sizeof path, "%s/file", dir);
+	write_file(path, "text");
+	assert_int_equal(read_file(path, 100, &data, &len), 0);
+	assert_int_equal(len, 4);
+	free(data);
+	assert_int_equal(read_file(path, 3, &data, &len), EFBIG);
+}
+
 #define TEST(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 static const struct CMUnitTest tests[] = {
@@ -314,6 +341,7 @@ static const struct CMUnitTest tests[] = {
 	TEST(test_mode),
 	TEST(test_longest_name),
 	TEST(test_interrupted),
+	TEST(test_read_not_regular),
 };
 
 int
