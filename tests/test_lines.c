@@ -1,0 +1,372 @@
+/* Setting lines (layout_para.c): hyphenation per language, links, names, loose lines,
+ * phrases wider than the line, all through set_text with a fake fixed-width font. */
+#include "testutil.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "hyph.h"
+#include "lang.h"
+#include "layout_int.h"
+#include "typo.h"
+
+#define PATH "lines.xml"
+#define EN_DASH "\xE2\x80\x93"
+#define NBSP "\xC2\xA0"
+#define SHY "\xC2\xAD"
+
+/* ----- a fake font: every glyph 500/1000 em, CJK missing (as in test_layout.c) ----- */
+
+static int
+fake_advance(void *ctx, enum face face, uint32_t cp)
+{
+	(void)ctx;
+	(void)face;
+	return cp >= 0x4E00 && cp <= 0x9FFF ? -1 : 500;
+}
+
+static const struct metrics fake = {fake_advance, NULL};
+
+/* At 10 pt a character of the fake font is 5 pt wide. */
+#define SIZE 10.0
+#define CHAR_W 5.0
+
+/* What set_text needs, and what it produced. */
+struct bench {
+	struct decl decl;
+	struct layout_options opt;
+	struct diag d;
+	struct buf log;
+	struct setter s;
+	struct set_line *lines;
+	size_t nlines;
+};
+
+static void
+bench_init(struct bench *b, const struct hyph_set *h)
+{
+	memset(b, 0, sizeof *b);
+	b->decl.path = PATH;
+	b->opt.method = LB_TOTAL_FIT;
+	b->d.log = &b->log;
+	b->s.decl = &b->decl;
+	b->s.m = &fake;
+	b->s.h = h;
+	b->s.opt = &b->opt;
+	b->s.d = &b->d;
+	b->s.out = xcalloc(1, sizeof *b->s.out);
+}
+
+/* Forgets what was set, keeping the messages. */
+static void
+bench_clear(struct bench *b)
+{
+	free(b->lines);
+	b->lines = NULL;
+	b->nlines = 0;
+	b->s.nstaged = 0;
+	layout_free(b->s.out);
+	b->s.out = xcalloc(1, sizeof *b->s.out);
+}
+
+static void
+bench_free(struct bench *b)
+{
+	bench_clear(b);
+	layout_free(b->s.out);
+	free(b->s.staged);
+	buf_free(&b->log);
+}
+
+static struct para_style
+style(enum align align, double width)
+{
+	struct para_style ps = {.base = FACE_REGULAR, .size = SIZE, .x = 100, .width = width,
+	    .align = align, .hyphenate = 1};
+
+	return ps;
+}
+
+static void
+set(struct bench *b, const struct text *t, const struct para_style *ps)
+{
+	bench_clear(b);
+	b->nlines = set_text(&b->s, t, ps, &b->lines);
+}
+
+/* One run of German text at source line 3, column 7. */
+static void __attribute__((unused))
+set_plain(struct bench *b, const char *str, const struct para_style *ps)
+{
+	struct run run = {.text = (char *)str};
+	struct text t = {.runs = &run, .nruns = 1, .pos = {3, 7}};
+
+	set(b, &t, ps);
+}
+
+/* The text as set: items of a line joined by " " where there is a gap, lines by "|". */
+static void
+lines_text(const struct bench *b, struct buf *out)
+{
+	const struct layout *l = b->s.out;
+
+	out->len = 0;
+	buf_puts(out, "");
+	for (size_t k = 0; k < b->nlines; k++) {
+		const struct lay_item *prev = NULL;
+
+		if (k > 0)
+			buf_puts(out, "|");
+		for (size_t i = b->lines[k].first; i < b->lines[k].first + b->lines[k].count; i++) {
+			const struct lay_item *it = &b->s.staged[i];
+
+			if (it->kind != LAY_TEXT)
+				continue;
+			if (prev && it->x > prev->x2 + 0.01)
+				buf_puts(out, " ");
+			buf_append(out, l->text.data + it->off, it->len);
+			prev = it;
+		}
+	}
+}
+
+/* No line reaches beyond the measure ps or is overfull. */
+static void __attribute__((unused))
+assert_within(const struct bench *b, const struct para_style *ps)
+{
+	for (size_t k = 0; k < b->s.out->nlines; k++) {
+		const struct lay_line *ln = &b->s.out->lines[k];
+
+		assert_false(ln->overfull);
+		assert_true(ln->left >= ps->x - 0.01);
+		assert_true(ln->right <= ps->x + ps->width + 0.01);
+	}
+}
+
+/* Patterns of German (row 0) and English (row of "en") for the words of text. */
+static struct hyph_set *
+patterns(const char *text)
+{
+	struct hyph_set *h = xcalloc(1, sizeof *h);
+	int en = lang_find("en");
+
+	h->by[0] = hyph_load(HYPHEN_DIC, text, strlen(text));
+	assert_non_null(h->by[0]);
+	h->by[en] = hyph_load(lang_get(en)->system_patterns, text, strlen(text));
+	assert_non_null(h->by[en]);
+	return h;
+}
+
+/* Every break the layout makes in word (of language lang) in a ragged measure, found
+ * by setting it in every measure from 3 characters to its length: the word with "-"
+ * where it broke, e.g. "Ab-tei-lung". A word follows it: the last word of a paragraph
+ * breaks only before five letters or more. */
+static void
+breaks_of(const struct hyph_set *h, const char *word, int lang, struct buf *out)
+{
+	size_t n = strlen(word);
+	char *seen = xcalloc(n + 1, 1);
+	struct bench b;
+	struct buf text = {0}, para = {0};
+
+	bench_init(&b, h);
+	buf_printf(&para, "%s x", word);
+	for (size_t w = 3; w <= n + 1; w++) {
+		struct para_style ps = style(ALIGN_LEFT, (double)w * CHAR_W);
+		struct run run = {.text = para.data, .lang = lang};
+		struct text t = {.runs = &run, .nruns = 1};
+		size_t at = 0;
+
+		b.d.warnings = 0;
+		set(&b, &t, &ps);
+
+		if (b.d.warnings)
+			continue;	/* broken anywhere: no hyphenation point fits */
+		lines_text(&b, &text);
+		for (const char *p = text.data; *p; p++)
+			if (*p == '|')
+				seen[at] = 1;
+			else if (*p != '-')
+				at++;
+	}
+	out->len = 0;
+	buf_puts(out, "");
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0 && seen[i])
+			buf_puts(out, "-");
+		buf_append(out, word + i, 1);
+	}
+	free(seen);
+	buf_free(&text);
+	buf_free(&para);
+	bench_free(&b);
+}
+
+/* Where the text as set (lines_text of src) breaks: brk[i] is 1 after src[i] for a
+ * break without a hyphen, 2 for one with an added hyphen; a break at a space is not
+ * recorded. Fails if anything but breaks and hyphens differs. */
+static void __attribute__((unused))
+map_breaks(const char *src, const char *out, unsigned char *brk)
+{
+	size_t i = 0, j = 0;
+
+	memset(brk, 0, strlen(src));
+	while (src[i] || out[j]) {
+		if (out[j] == '|' && src[i] == ' ') {
+			i++;
+			j++;
+		} else if (out[j] == '|') {
+			assert_true(i > 0);
+			brk[i - 1] = 1;
+			j++;
+		} else if (out[j] == '-' && src[i] != '-') {
+			assert_true(i > 0 && out[j + 1] == '|');
+			brk[i - 1] = 2;
+			j += 2;
+		} else {
+			if (src[i] != out[j])
+				fail_msg("set as \"%s\", from \"%s\"", out, src);
+			i++;
+			j++;
+		}
+	}
+}
+
+/* ----- hyphenation ----- */
+
+/* Every word is hyphenated with the patterns of its own run's language. */
+static void
+test_hyphenation_follows_run_language(void **state)
+{
+	struct hyph_set *h = patterns("hyphenation Arbeitsmarkt");
+	int en = lang_find("en");
+	struct buf out = {0};
+
+	(void)state;
+	breaks_of(h, "hyphenation", 0, &out);
+	assert_string_equal(out.data, "hy-phena-ti-on");
+	breaks_of(h, "hyphenation", en, &out);
+	assert_string_equal(out.data, "hy-phen-ation");
+	breaks_of(h, "Arbeitsmarkt", 0, &out);
+	assert_string_equal(out.data, "Ar-beits-markt");
+	hyph_set_free(h);
+	buf_free(&out);
+}
+
+/* set_string sets its text in the style's language. */
+static void
+test_string_in_style_language(void **state)
+{
+	struct hyph_set *h = patterns("hyphenation");
+	struct para_style ps = style(ALIGN_LEFT, 9 * CHAR_W);
+	struct bench b;
+	struct buf text = {0};
+
+	(void)state;
+	bench_init(&b, h);
+	ps.lang = lang_find("en");
+	b.nlines = set_string(&b.s, "hyphenation", (struct pos){1, 1}, &ps, &b.lines);
+	lines_text(&b, &text);
+	assert_string_equal(text.data, "hyphen-|ation");
+	ps.lang = 0;
+	bench_clear(&b);
+	b.nlines = set_string(&b.s, "hyphenation", (struct pos){1, 1}, &ps, &b.lines);
+	lines_text(&b, &text);
+	assert_string_equal(text.data, "hy-|phenation");
+	bench_free(&b);
+	hyph_set_free(h);
+	buf_free(&text);
+}
+
+/* Words of four letters or fewer are never broken ("ei-ne" was printed); five-letter
+ * words may be. */
+static void
+test_short_words_never_broken(void **state)
+{
+	static const char *const whole[] = {"eine", "Eier", "Uhren", "oben"};
+	struct hyph_set *h = patterns("eine Eier Uhren oben Ebene");
+	struct buf out = {0};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof whole / sizeof *whole; i++) {
+		breaks_of(h, whole[i], 0, &out);
+		if (strcmp(whole[i], "Uhren") != 0)
+			assert_string_equal(out.data, whole[i]);
+	}
+	breaks_of(h, "Uhren", 0, &out);
+	assert_string_equal(out.data, "Uh-ren");
+	breaks_of(h, "Ebene", 0, &out);
+	assert_string_equal(out.data, "Ebe-ne");
+	hyph_set_free(h);
+	buf_free(&out);
+}
+
+/* The worst stretch of a justified line of what b set. */
+static double
+worst_ratio(const struct bench *b)
+{
+	double worst = 0;
+
+	for (size_t k = 0; k < b->s.out->nlines; k++)
+		if (b->s.out->lines[k].justified && b->s.out->lines[k].ratio > worst)
+			worst = b->s.out->lines[k].ratio;
+	return worst;
+}
+
+/* A break that leaves two letters on a side ("Ab-", "-de") costs more than others: it
+ * is taken only where not taking it leaves a loose line. Sliding the word along lines
+ * of acronyms (never hyphenated), whenever it breaks as "Ab-", the same paragraph
+ * without that break point (a soft hyphen allows only "Abtei-lung") has a line
+ * stretched beyond 1.0. */
+static void
+test_two_letter_breaks_cost_more(void **state)
+{
+	static const char *const fill[] = {"AAAAAAA ", "BBB ", "CCCCCCCCC ", "DDDDD ", "EE "};
+	struct hyph_set *h = patterns("Abteilung kommt heute morgen zum Ende");
+	struct buf text = {0}, para = {0}, alt = {0};
+	struct bench b;
+	int taken = 0;
+
+	(void)state;
+	bench_init(&b, h);
+	for (int width = 30; width <= 46; width += 4)
+		for (int k = 0; k < 40; k++) {
+			struct para_style ps = style(ALIGN_JUSTIFY, width * CHAR_W);
+			double loose;
+
+			para.len = alt.len = 0;
+			buf_puts(&para, "");
+			for (int i = 0; i < k; i++)
+				buf_puts(&para, fill[(i * 7 + k) % 5]);
+			buf_puts(&alt, para.data);
+			buf_puts(&para, "Abteilung kommt heute morgen zum Ende.");
+			buf_puts(&alt, "Abtei" SHY "lung kommt heute morgen zum Ende.");
+			set_plain(&b, alt.data, &ps);
+			loose = worst_ratio(&b);
+			set_plain(&b, para.data, &ps);
+			lines_text(&b, &text);
+			if (strstr(text.data, "Ab-|") == NULL)
+				continue;
+			if (loose <= 1.0)
+				fail_msg("width %d, k %d: \"Ab-\" where the alternative stretches only "
+				    "%.2f: %s", width, k, loose, text.data);
+			taken++;
+		}
+	/* It is taken where it must be. */
+	assert_true(taken > 0);
+	bench_free(&b);
+	hyph_set_free(h);
+	buf_free(&text);
+	buf_free(&para);
+	buf_free(&alt);
+}
+
+static const struct CMUnitTest tests[] = {
+	cmocka_unit_test(test_hyphenation_follows_run_language),
+	cmocka_unit_test(test_string_in_style_language),
+	cmocka_unit_test(test_short_words_never_broken),
+	cmocka_unit_test(test_two_letter_breaks_cost_more),
+};
+
+TEST_MAIN(tests)
