@@ -355,10 +355,19 @@ add_emergency_breaks(struct para *p, size_t ws, size_t we, unsigned char *brk)
 	}
 }
 
-static void
-add_break(struct para *p, enum face face, enum brk kind)
+/* The stretch at the end of a ragged line. A name's line may be as short as it takes
+ * to keep "von der" with the word after it: with the whole measure as its stretch, no
+ * short line is beyond the tolerance, so only NAME_BIND_PENALTY decides. */
+static double
+ragged_stretch(const struct para_style *ps)
 {
-	struct piece pen = {.face = face, .hyphen = is_hyphenation(kind)};
+	return ps->name ? ps->width : RAGGED_STRETCH;
+}
+
+static void
+add_break_penalty(struct para *p, enum brk kind, struct piece pen)
+{
+	enum face face = (enum face)pen.face;
 
 	switch (kind) {
 	case BRK_HYPHEN:
@@ -376,6 +385,28 @@ add_break(struct para *p, enum face face, enum brk kind)
 	default:
 		add_penalty(p, EMERGENCY_PENALTY, 0, 0, pen);
 		break;
+	}
+}
+
+/* Adds a break point of the given kind inside a word. */
+static void
+add_break(struct para *p, enum face face, enum brk kind)
+{
+	struct piece pen = {.face = face, .hyphen = is_hyphenation(kind)}, none = {0};
+	int ragged = p->ps->align != ALIGN_JUSTIFY;
+	struct lb_item *g;
+
+	/* A ragged line ending inside a word gets the stretch that a line ending at a
+	 * space gets (see add_space); unbroken, the two glues cancel out. */
+	if (ragged) {
+		add_penalty(p, LB_INF, 0, 0, none);
+		g = add_item(p, LB_GLUE, 0, none);
+		g->stretch = ragged_stretch(p->ps);
+	}
+	add_break_penalty(p, kind, pen);
+	if (ragged) {
+		g = add_item(p, LB_GLUE, 0, none);
+		g->stretch = -ragged_stretch(p->ps);
 	}
 }
 
@@ -485,12 +516,16 @@ add_space(struct para *p, size_t at, size_t next)
 		add_item(p, LB_GLUE, w, none);
 		return;
 	}
-	/* Ragged: the stretch is at the end of each line, not between words. */
+	/* Ragged: the stretch is at the end of each line, not between words. The line
+	 * breaks at the penalty; a costly one must not be bypassed by breaking at the glue
+	 * before it. */
+	if (penalty != 0)
+		add_penalty(p, LB_INF, 0, 0, none);
 	g = add_item(p, LB_GLUE, 0, none);
-	g->stretch = RAGGED_STRETCH;
+	g->stretch = ragged_stretch(p->ps);
 	add_penalty(p, penalty, 0, 0, none);
 	g = add_item(p, LB_GLUE, w, none);
-	g->stretch = -RAGGED_STRETCH;
+	g->stretch = -ragged_stretch(p->ps);
 }
 
 /* The narrowest a space can be set. */

@@ -132,7 +132,7 @@ lines_text(const struct bench *b, struct buf *out)
 }
 
 /* No line reaches beyond the measure ps or is overfull. */
-static void __attribute__((unused))
+static void
 assert_within(const struct bench *b, const struct para_style *ps)
 {
 	for (size_t k = 0; k < b->s.out->nlines; k++) {
@@ -206,7 +206,7 @@ breaks_of(const struct hyph_set *h, const char *word, int lang, struct buf *out)
 /* Where the text as set (lines_text of src) breaks: brk[i] is 1 after src[i] for a
  * break without a hyphen, 2 for one with an added hyphen; a break at a space is not
  * recorded. Fails if anything but breaks and hyphens differs. */
-static void __attribute__((unused))
+static void
 map_breaks(const char *src, const char *out, unsigned char *brk)
 {
 	size_t i = 0, j = 0;
@@ -245,7 +245,7 @@ test_hyphenation_follows_run_language(void **state)
 
 	(void)state;
 	breaks_of(h, "hyphenation", 0, &out);
-	assert_string_equal(out.data, "hy-phena-ti-on");
+	assert_string_equal(out.data, "hy-phena-tion");
 	breaks_of(h, "hyphenation", en, &out);
 	assert_string_equal(out.data, "hy-phen-ation");
 	breaks_of(h, "Arbeitsmarkt", 0, &out);
@@ -362,11 +362,203 @@ test_two_letter_breaks_cost_more(void **state)
 	buf_free(&alt);
 }
 
+/* ----- links ----- */
+
+#define WEB "https://www.arbeitsagentur.de/bildung/ausbildungsplatzsuche"
+#define MAIL "poststelle@kreis-viersen.de"
+
+/* Whether a break after src[i], inside an address, is one it may have: after "/", "."
+ * or "-" (not inside "//") or before "@". */
+static int
+link_break_ok(const char *src, size_t i)
+{
+	return (strchr("/.-", src[i]) && !strchr("/.-", src[i + 1])) || src[i + 1] == '@';
+}
+
+/* An address is never hyphenated: it breaks only after "/", "." or "-" or before "@",
+ * with no hyphen added; every piece of it links to its target, and nothing else does. */
+static void
+test_links(void **state)
+{
+	const char *web_uri = WEB, *mail_uri = "mailto:" MAIL;
+	struct run runs[] = {
+		{.text = "Mehr unter "},
+		{.text = WEB, .style = RUN_LINK, .uri = (char *)web_uri},
+		{.text = " oder per Mail an "},
+		{.text = MAIL, .style = RUN_LINK, .uri = (char *)mail_uri},
+		{.text = " bis Freitag."},
+	};
+	struct text t = {.runs = runs, .nruns = 5};
+	struct hyph_set *h = patterns("Mehr unter https www arbeitsagentur de bildung "
+	    "ausbildungsplatzsuche oder per Mail an poststelle kreis viersen bis Freitag");
+	const char *src = "Mehr unter " WEB " oder per Mail an " MAIL " bis Freitag.";
+	size_t web = strlen("Mehr unter "), mail = strstr(src, MAIL) - src;
+	unsigned char *brk = xmalloc(strlen(src));
+	struct buf text = {0};
+	struct bench b;
+	int inside = 0, before_at = 0;
+
+	(void)state;
+	bench_init(&b, h);
+	for (int align = ALIGN_JUSTIFY; align <= ALIGN_LEFT; align++)
+		/* From the longest part between break points, "ausbildungsplatzsuche". */
+		for (int width = 22; width <= 70; width++) {
+			struct para_style ps = style((enum align)align, width * CHAR_W);
+			int linked[2] = {0, 0};
+
+			set(&b, &t, &ps);
+			assert_within(&b, &ps);
+			lines_text(&b, &text);
+			map_breaks(src, text.data, brk);
+			for (size_t i = 0; i < strlen(src); i++) {
+				int in_web = i >= web && i < web + strlen(WEB);
+				int in_mail = i >= mail && i < mail + strlen(MAIL);
+
+				if (!brk[i] || !(in_web || in_mail) || i + 1 == web + strlen(WEB) ||
+				    i + 1 == mail + strlen(MAIL))
+					continue;
+				if (brk[i] == 2 || !link_break_ok(src, i))
+					fail_msg("width %d: the address broken badly: %s", width, text.data);
+				inside++;
+				before_at += src[i + 1] == '@';
+			}
+			/* Every text item of an address links to it; no other does. */
+			for (size_t i = 0; i < b.s.nstaged; i++) {
+				const struct lay_item *it = &b.s.staged[i];
+				char *piece = xstrndup(b.s.out->text.data + it->off, it->len);
+
+				if (it->uri == web_uri)
+					assert_non_null(strstr(WEB, piece));
+				else if (it->uri == mail_uri)
+					assert_non_null(strstr(MAIL, piece));
+				else
+					assert_true(it->uri == NULL && !strchr(piece, '/') && !strchr(piece, '@'));
+				linked[0] |= it->uri == web_uri;
+				linked[1] |= it->uri == mail_uri;
+				free(piece);
+			}
+			assert_true(linked[0] && linked[1]);
+		}
+	assert_true(inside > 0 && before_at > 0);
+	free(brk);
+	bench_free(&b);
+	hyph_set_free(h);
+	buf_free(&text);
+}
+
+/* ----- names ----- */
+
+/* A person's name is never hyphenated, and its particles and titles stay with the
+ * word after them where the measure holds them all (the longest such group is "von der
+ * Mustermannsburg", 23 characters); where it does not, the name still breaks there
+ * rather than run past the margin. */
+static void
+test_names(void **state)
+{
+	static const char *const binding[] = {"Prof.", "Dr.", "h.c.", "von", "der", "zu",
+	    "Dipl.-Ing."};
+	const char *name = "Prof. Dr. h.c. Hans-Jürgen Freiherr von der Mustermannsburg "
+	    "zu Weilerbach Dipl.-Ing. Erika Gräfin Schulenburg";
+	struct hyph_set *h = patterns(name);
+	unsigned char *brk = xmalloc(strlen(name));
+	struct buf text = {0};
+	struct bench b;
+	int parted = 0;
+
+	(void)state;
+	bench_init(&b, h);
+	for (int width = 6; width <= 50; width++) {
+		struct para_style ps = style(ALIGN_LEFT, width * CHAR_W);
+
+		ps.name = 1;
+		b.nlines = 0;
+		bench_clear(&b);
+		b.nlines = set_string(&b.s, name, (struct pos){2, 3}, &ps, &b.lines);
+		assert_within(&b, &ps);
+		lines_text(&b, &text);
+		map_breaks(name, text.data, brk);
+		for (size_t i = 0; i < strlen(name); i++)
+			assert_int_not_equal(brk[i], 2);	/* no hyphen added */
+		for (size_t i = 0; i < sizeof binding / sizeof *binding; i++) {
+			struct buf end = {0};
+			const char *at;
+
+			buf_printf(&end, " %s|", binding[i]);
+			at = strstr(text.data, end.data);
+			if (at == NULL && strncmp(text.data, end.data + 1, end.len - 1) == 0)
+				at = text.data;
+			if (at != NULL && width >= 23)
+				fail_msg("width %d: \"%s\" parted: %s", width, binding[i], text.data);
+			parted += at != NULL;
+			buf_free(&end);
+		}
+	}
+	assert_true(parted > 0);
+	free(brk);
+	bench_free(&b);
+	hyph_set_free(h);
+	buf_free(&text);
+}
+
+/* ----- phrases wider than the line ----- */
+
+/* A phrase that must not break but is wider than the line is broken at its spaces,
+ * with a warning that quotes it beyond its first word; no line passes the margin. */
+static void
+test_wide_phrases_broken(void **state)
+{
+	static const struct {
+		const char *before, *phrase, *after, *quoted;
+		unsigned style;
+		enum align align;
+	} cases[] = {
+		{"Wir danken ", "Herrn Bundesminister für Arbeit und Soziales Hubertus Heil",
+		    " sehr.", "\"Herrn Bundesminister für Arbeit und Sozi", RUN_NOBREAK, ALIGN_JUSTIFY},
+		{"Am ", "Montag," NBSP "dem" NBSP "20." NBSP "November" NBSP "2024" NBSP "um" NBSP
+		    "zehn" NBSP "Uhr" NBSP "morgens", " beginnt es.", "\"Montag, dem 20. November",
+		    0, ALIGN_JUSTIFY},
+		{"", "Gemeinsame Erklärung zur Integration von Geflüchteten", "",
+		    "\"Gemeinsame Erklärung zur Integration", RUN_NOBREAK | RUN_STRONG, ALIGN_LEFT},
+		{"", "Ende " EN_DASH " " EN_DASH " " EN_DASH " " EN_DASH " " EN_DASH " " EN_DASH " "
+		    EN_DASH " " EN_DASH " " EN_DASH " " EN_DASH " " EN_DASH " " EN_DASH " " EN_DASH,
+		    "", "\"Ende " EN_DASH " " EN_DASH, 0, ALIGN_JUSTIFY},
+		{"", "---------------------------------------------", "", "\"-----", 0,
+		    ALIGN_CENTER},
+	};
+	struct bench b;
+
+	(void)state;
+	bench_init(&b, NULL);
+	for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+		struct run runs[] = {{.text = (char *)cases[c].before},
+		    {.text = (char *)cases[c].phrase, .style = cases[c].style},
+		    {.text = (char *)cases[c].after}};
+		struct text t = {.runs = runs, .nruns = 3, .pos = {5, 9}};
+		struct para_style ps = style(cases[c].align, 20 * CHAR_W);
+		struct buf want = {0};
+
+		b.log.len = 0;
+		b.d.warnings = 0;
+		set(&b, &t, &ps);
+		assert_within(&b, &ps);
+		assert_true(b.nlines > 1);
+		buf_printf(&want, PATH ":5:9: warning: %s", cases[c].quoted);
+		if (!log_has(&b.log, want.data))
+			fail_msg("case %zu: %s", c, b.log.data ? b.log.data : "no warning");
+		assert_int_equal(b.d.warnings, 1);
+		buf_free(&want);
+	}
+	bench_free(&b);
+}
+
 static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_hyphenation_follows_run_language),
 	cmocka_unit_test(test_string_in_style_language),
 	cmocka_unit_test(test_short_words_never_broken),
 	cmocka_unit_test(test_two_letter_breaks_cost_more),
+	cmocka_unit_test(test_links),
+	cmocka_unit_test(test_names),
+	cmocka_unit_test(test_wide_phrases_broken),
 };
 
 TEST_MAIN(tests)
