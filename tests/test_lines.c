@@ -30,6 +30,8 @@ static const struct metrics fake = {fake_advance, NULL};
 
 /* At 10 pt a character of the fake font is 5 pt wide. */
 #define SIZE 10.0
+/* Paragraphs the property test generates. */
+#define PROPERTY_RUNS 5000u
 #define CHAR_W 5.0
 
 /* What set_text needs, and what it produced. */
@@ -551,6 +553,142 @@ test_wide_phrases_broken(void **state)
 	bench_free(&b);
 }
 
+/* ----- property: no line beyond the measure ----- */
+
+/* A font of varied widths: 300 to 999/1000 em by code point. */
+static int
+varied_advance(void *ctx, enum face face, uint32_t cp)
+{
+	(void)ctx;
+	return 300 + (int)((cp * 37 + (uint32_t)face * 101) % 700);
+}
+
+static const struct metrics varied = {varied_advance, NULL};
+
+/* xorshift32: the generator's whole state is in the caller's variable. */
+static uint32_t
+next_random(uint32_t *state)
+{
+	*state ^= *state << 13;
+	*state ^= *state >> 17;
+	*state ^= *state << 5;
+	return *state;
+}
+
+static const char *const vocabulary[] = {
+	"Die", "Partner", "der", "Erklärung", "verpflichten", "sich,", "Geflüchteten",
+	"den", "Zugang", "zum", "Arbeitsmarkt", "zu", "erleichtern.", "Ausbildungsplatzsuche",
+	"Arbeitsmarktintegrationsmaßnahmen", "Win-Win-Situation", "IHK", "20.", "2024",
+	"Dipl.-Ing.", "z.B.", EN_DASH, "\xE2\x80\x94", "-", "----------", "eine", "Ebene",
+	"Jobcenter", "Rhein-Kreis", "Neuss", "„Wir", "schaffen", "das“", "hyphenation",
+	"cooperation", "employment", "partnership", "Kooperationsvereinbarung",
+	"Donaudampfschifffahrtsgesellschaftskapitänsmütze", "0800123456789012345",
+};
+
+static const char *const addresses[] = {
+	"https://www.arbeitsagentur.de/bildung/ausbildungsplatzsuche/suchergebnisse",
+	"poststelle@kreis-viersen.de", "www.ihk-krefeld.de",
+};
+
+/* Appends one random word to b: from the vocabulary, sometimes with soft hyphens,
+ * sometimes a long string of letters. */
+static void
+random_word(uint32_t *rng, struct buf *b)
+{
+	uint32_t r = next_random(rng) % 100;
+
+	if (r < 5) {
+		size_t n = 20 + next_random(rng) % 120;
+
+		for (size_t i = 0; i < n; i++) {
+			buf_append(b, &"abcdefghijklmnopqrstuvwxyz"[next_random(rng) % 26], 1);
+			if (next_random(rng) % 30 == 0)
+				buf_puts(b, SHY);
+		}
+		return;
+	}
+	buf_puts(b, vocabulary[next_random(rng) % (sizeof vocabulary / sizeof *vocabulary)]);
+}
+
+/* A random text of up to 8 runs in random styles and languages, its words joined by
+ * spaces or no-break spaces. The runs' strings are kept in texts. */
+static void
+random_text(uint32_t *rng, struct run *runs, struct buf *texts, struct text *t)
+{
+	t->nruns = 1 + next_random(rng) % 8;
+	for (size_t i = 0; i < t->nruns; i++) {
+		size_t words = 1 + next_random(rng) % 12;
+		uint32_t r = next_random(rng) % 100;
+
+		texts[i].len = 0;
+		memset(&runs[i], 0, sizeof runs[i]);
+		runs[i].style = (r < 15 ? RUN_NOBREAK : 0) | (r % 7 == 0 ? RUN_EM : 0) |
+		    (r % 5 == 0 ? RUN_STRONG : 0);
+		runs[i].lang = next_random(rng) % 4 == 0 ? lang_find("en") : 0;
+		if (r >= 90) {
+			runs[i].style = RUN_LINK;
+			runs[i].uri = (char *)addresses[r % 3];
+			buf_puts(&texts[i], addresses[r % 3]);
+		} else
+			for (size_t w = 0; w < words; w++) {
+				if (w > 0 || i > 0)
+					buf_puts(&texts[i], next_random(rng) % 10 == 0 ? NBSP : " ");
+				random_word(rng, &texts[i]);
+			}
+		runs[i].text = texts[i].data;
+	}
+}
+
+/* Over thousands of random paragraphs (nobreak runs, no-break spaces, dashes, long
+ * words, addresses, names, every alignment, measures from a third of the text width
+ * to all of it), no line is overfull or reaches beyond its measure. A failing seed is
+ * printed, to be replayed. */
+static void
+test_no_line_beyond_the_measure(void **state)
+{
+	struct buf vocab = {0}, texts[8] = {{0}};
+	struct run runs[8];
+	struct hyph_set *h;
+	struct bench b;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof vocabulary / sizeof *vocabulary; i++)
+		buf_printf(&vocab, "%s ", vocabulary[i]);
+	h = patterns(vocab.data);
+	bench_init(&b, h);
+	b.s.m = &varied;
+	for (uint32_t seed = 1; seed <= PROPERTY_RUNS; seed++) {
+		uint32_t rng = seed * 2654435761u;
+		struct text t = {.runs = runs};
+		struct para_style ps = style((enum align)(next_random(&rng) % 4),
+		    140 + next_random(&rng) % 320);
+
+		ps.size = 8 + next_random(&rng) % 7;
+		b.opt.method = next_random(&rng) % 3 == 0 ? LB_GREEDY : LB_TOTAL_FIT;
+		ps.name = next_random(&rng) % 10 == 0;
+		ps.hyphenate = next_random(&rng) % 5 != 0;
+		random_text(&rng, runs, texts, &t);
+		set(&b, &t, &ps);
+		for (size_t k = 0; k < b.s.out->nlines; k++) {
+			const struct lay_line *ln = &b.s.out->lines[k];
+
+			if (ln->overfull || ln->left < ps.x - 0.01 || ln->right > ps.x + ps.width + 0.01)
+				fail_msg("seed %u: line %zu from %.2f to %.2f, measure %.2f to %.2f",
+				    seed, k, ln->left, ln->right, ps.x, ps.x + ps.width);
+		}
+		for (size_t i = 0; i < b.s.nstaged; i++)
+			if (b.s.staged[i].x2 > ps.x + ps.width + 0.01)
+				fail_msg("seed %u: an item ends at %.2f", seed, b.s.staged[i].x2);
+		b.log.len = 0;
+		b.d.printed = 0;
+	}
+	bench_free(&b);
+	hyph_set_free(h);
+	buf_free(&vocab);
+	for (size_t i = 0; i < 8; i++)
+		buf_free(&texts[i]);
+}
+
 static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_hyphenation_follows_run_language),
 	cmocka_unit_test(test_string_in_style_language),
@@ -559,6 +697,7 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_links),
 	cmocka_unit_test(test_names),
 	cmocka_unit_test(test_wide_phrases_broken),
+	cmocka_unit_test(test_no_line_beyond_the_measure),
 };
 
 TEST_MAIN(tests)
