@@ -399,7 +399,7 @@ test_soft_hyphens(void **state)
 	buf_puts(&para, "x ");
 	for (int part = 0; part < 3; part++) {
 		for (int i = 0; i < 30; i++)
-			buf_append(&para, "abc" + part, 1);
+			buf_append(&para, &"abc"[part], 1);
 		if (part < 2)
 			buf_puts(&para, "&#173;");
 	}
