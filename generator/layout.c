@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "lang.h"
 #include "text.h"
 #include "typo.h"
 
@@ -64,11 +65,13 @@ stack_lines(struct setter *s, const struct set_line *lines, size_t n, double lea
 	}
 }
 
+/* A style for text of the declaration's language (its runs may name their own). */
 static struct para_style
-style(enum face base, double size, double x, double width, enum align align, int hyphenate)
+style(const struct setter *s, enum face base, double size, double x, double width,
+    enum align align, int hyphenate)
 {
 	struct para_style ps = {.base = base, .size = size, .x = x, .width = width,
-	    .align = align, .hyphenate = hyphenate};
+	    .align = align, .hyphenate = hyphenate, .lang = s->decl->lang};
 
 	return ps;
 }
@@ -98,18 +101,39 @@ add_string(struct setter *s, const char *str, struct pos pos, const struct para_
 	return n;
 }
 
-/* "Krefeld, 22.01.2024", or what of it is known; NULL if nothing is. */
-static char *
-dateline(const struct decl *decl, const char *date_sep)
+char *
+strip_soft_hyphens(const char *str)
 {
+	size_t len = strlen(str), n = 0;
+	char *out = xmalloc(len + 1);
+
+	for (size_t i = 0; i < len; i++)
+		if (str[i] == '\xC2' && str[i + 1] == '\xAD')
+			i++;
+		else
+			out[n++] = str[i];
+	out[n] = '\0';
+	return out;
+}
+
+/* "Krefeld, 22.01.2024" in the declaration's language, or what of it is known; NULL
+ * if nothing is. */
+static char *
+dateline(const struct decl *decl)
+{
+	const struct lang *lang = lang_get(decl->lang);
 	struct buf b = {0};
 
-	if (decl->place)
-		buf_puts(&b, decl->place);
+	if (decl->place) {
+		char *place = strip_soft_hyphens(decl->place);
+
+		buf_puts(&b, place);
+		free(place);
+	}
 	if (decl->place && decl->date.year)
-		buf_puts(&b, date_sep);
+		buf_puts(&b, ", ");
 	if (decl->date.year)
-		buf_printf(&b, "%02d.%02d.%04d", decl->date.day, decl->date.month, decl->date.year);
+		lang_format_date(lang, decl->date.year, decl->date.month, decl->date.day, &b);
 	return b.data;
 }
 
@@ -117,18 +141,18 @@ static void
 lay_title(struct setter *s)
 {
 	const struct decl *decl = s->decl;
-	char *date = dateline(decl, ", ");
+	char *date = dateline(decl);
 	double space = 0;
 	struct para_style ps;
 	size_t lines = 0;
 
 	if (date != NULL) {
-		ps = style(FACE_REGULAR, DATELINE_SIZE, MARGIN_LEFT, TEXT_WIDTH, ALIGN_RIGHT, 0);
+		ps = style(s, FACE_REGULAR, DATELINE_SIZE, MARGIN_LEFT, TEXT_WIDTH, ALIGN_RIGHT, 0);
 		add_string(s, date, decl->date.pos, &ps, LEADING, 0, 0);
 		space = TITLE_SPACE_BEFORE;
 		free(date);
 	}
-	ps = style(FACE_BOLD, TITLE_SIZE, MARGIN_LEFT, TEXT_WIDTH, ALIGN_CENTER, 0);
+	ps = style(s, FACE_BOLD, TITLE_SIZE, MARGIN_LEFT, TEXT_WIDTH, ALIGN_CENTER, 0);
 	for (size_t i = 0; i < decl->ntitle; i++) {
 		lines += add_string(s, decl->title[i], decl->title_pos, &ps, TITLE_LEADING, space, 0);
 		space = 0;
@@ -138,7 +162,7 @@ lay_title(struct setter *s)
 		    decl->title_pos.col, "the title takes %zu lines, more than a page; shorten it",
 		    lines);
 	if (decl->subtitle) {
-		ps = style(FACE_ITALIC, SUBTITLE_SIZE, MARGIN_LEFT, TEXT_WIDTH, ALIGN_CENTER, 0);
+		ps = style(s, FACE_ITALIC, SUBTITLE_SIZE, MARGIN_LEFT, TEXT_WIDTH, ALIGN_CENTER, 0);
 		add_string(s, decl->subtitle, decl->title_pos, &ps, SUBTITLE_LEADING, LEADING / 2, 0);
 	}
 }
@@ -146,7 +170,7 @@ lay_title(struct setter *s)
 static void
 lay_list(struct setter *s, const struct block *b, double space, int break_first)
 {
-	struct para_style ps = style(FACE_REGULAR, BODY_SIZE, MARGIN_LEFT + LIST_INDENT,
+	struct para_style ps = style(s, FACE_REGULAR, BODY_SIZE, MARGIN_LEFT + LIST_INDENT,
 	    TEXT_WIDTH - LIST_INDENT, ALIGN_JUSTIFY, 1);
 
 	ps.marker = "\xE2\x80\xA2";	/* • */
@@ -182,7 +206,7 @@ lay_blocks(struct setter *s)
 
 		switch (b->kind) {
 		case BLOCK_HEADING:
-			ps = style(FACE_BOLD, HEADING_SIZE, MARGIN_LEFT, TEXT_WIDTH, ALIGN_LEFT, 0);
+			ps = style(s, FACE_BOLD, HEADING_SIZE, MARGIN_LEFT, TEXT_WIDTH, ALIGN_LEFT, 0);
 			add_paragraph(s, &b->text, &ps, HEADING_LEADING,
 			    i == 0 ? space : HEADING_SPACE_BEFORE, !keep);
 			for (size_t k = first_box + 1; k < s->nboxes; k++)
@@ -190,7 +214,7 @@ lay_blocks(struct setter *s)
 			keep = 1;
 			continue;
 		case BLOCK_PARAGRAPH:
-			ps = style(FACE_REGULAR, BODY_SIZE, MARGIN_LEFT, TEXT_WIDTH, ALIGN_JUSTIFY, 1);
+			ps = style(s, FACE_REGULAR, BODY_SIZE, MARGIN_LEFT, TEXT_WIDTH, ALIGN_JUSTIFY, 1);
 			add_paragraph(s, &b->text, &ps, LEADING, space, !keep);
 			break;
 		case BLOCK_LIST:
@@ -199,14 +223,14 @@ lay_blocks(struct setter *s)
 		case BLOCK_MOTTO:
 			/* Rules half a line above and below the text. */
 			add_rule_box(s, MOTTO_RULE_WIDTH, space, !keep);
-			ps = style(FACE_BOLD, MOTTO_SIZE, MARGIN_LEFT, TEXT_WIDTH, ALIGN_CENTER, 0);
+			ps = style(s, FACE_BOLD, MOTTO_SIZE, MARGIN_LEFT, TEXT_WIDTH, ALIGN_CENTER, 0);
 			add_paragraph(s, &b->text, &ps, LEADING, LEADING / 2, 0);
 			for (size_t k = first_box + 1; k < s->nboxes; k++)
 				s->boxes[k].break_before = 0;
 			add_rule_box(s, MOTTO_RULE_WIDTH, LEADING / 4, 0);
 			break;
 		case BLOCK_NOTICE:
-			ps = style(FACE_ITALIC, BODY_SIZE, MARGIN_LEFT + NOTICE_INDENT,
+			ps = style(s, FACE_ITALIC, BODY_SIZE, MARGIN_LEFT + NOTICE_INDENT,
 			    TEXT_WIDTH - NOTICE_INDENT, ALIGN_JUSTIFY, 1);
 			/* The bars of adjacent lines meet: each spans its line's full height. */
 			ps.bar_x = MARGIN_LEFT + NOTICE_BAR / 2;
@@ -219,60 +243,97 @@ lay_blocks(struct setter *s)
 	}
 }
 
+/* Stages the blank to fill in, from x to at least SIG_BLANK_RULE from the margin,
+ * and its caption under it. */
+static void
+stage_blank(struct setter *s, double x, const char *caption)
+{
+	double end = MARGIN_LEFT + SIG_BLANK_RULE;
+	struct lay_item *it;
+
+	if (end < x + SIG_BLANK_MIN)
+		end = x + SIG_BLANK_MIN;
+	stage_rule(s, x, -2, end, -2, SIG_RULE, 0);
+	it = stage_item(s);
+	it->kind = LAY_TEXT;
+	it->face = FACE_ITALIC;
+	it->size = FOOTER_SIZE;
+	it->x = x;
+	it->y = -2 - FOOTER_SIZE - 1;
+	it->off = s->out->text.len;
+	buf_puts(&s->out->text, caption);
+	it->len = strlen(caption);
+	it->x2 = x + text_width(s, FACE_ITALIC, FOOTER_SIZE, caption);
+}
+
+/* "Krefeld, den" before the blank for the date: set in lines that leave the blank
+ * room on the last, so that a long place wraps instead of running off the page. */
+static void
+lay_place_before_blank(struct setter *s, const char *place, double space)
+{
+	const struct lang *lang = lang_get(s->decl->lang);
+	double gap = text_width(s, FACE_REGULAR, BODY_SIZE, " ");
+	struct para_style ps = style(s, FACE_REGULAR, BODY_SIZE, MARGIN_LEFT,
+	    TEXT_WIDTH - SIG_BLANK_MIN - gap, ALIGN_LEFT, 0);
+	struct buf t = {0};
+	struct set_line *lines;
+	struct vbox *last;
+	size_t n;
+
+	buf_printf(&t, "%s%s", place, lang->place_sep);
+	while (t.len > 0 && t.data[t.len - 1] == ' ')
+		t.data[--t.len] = '\0';
+	n = set_string(s, t.data, s->decl->date.pos, &ps, &lines);
+	if (n == 0) {
+		free(lines);
+		buf_free(&t);
+		return;
+	}
+	if (n > 1)
+		diag_report(s->d, DIAG_WARNING, s->decl->path, s->decl->date.pos.line,
+		    s->decl->date.pos.col, "the place \"%s\" does not fit on one line with the "
+		    "blank for the date and takes %zu lines; shorten it", place, n);
+	stage_blank(s, s->out->lines[s->out->nlines - 1].right + gap, lang->date);
+	stack_lines(s, lines, n, LEADING, space + LEADING, 0);
+	last = &s->boxes[s->nboxes - 1];
+	last->count = s->nstaged - last->first;
+	last->depth = LEADING;
+	for (size_t k = s->nboxes - n; k < s->nboxes; k++)
+		s->boxes[k].grid = 0;
+	free(lines);
+	buf_free(&t);
+}
+
 /* Place and date above the signatures; a blank to fill in where they are not given. */
 static void
 lay_signing_line(struct setter *s, double space)
 {
 	const struct decl *decl = s->decl;
-	char *known = dateline(decl, ", ");
-	struct para_style ps = style(FACE_REGULAR, BODY_SIZE, MARGIN_LEFT, TEXT_WIDTH, ALIGN_LEFT, 0);
+	struct para_style ps = style(s, FACE_REGULAR, BODY_SIZE, MARGIN_LEFT, TEXT_WIDTH,
+	    ALIGN_LEFT, 0);
 	struct vbox *b;
-	double x;
 
 	if (decl->place && decl->date.year) {
+		char *known = dateline(decl);
+
 		add_string(s, known, decl->date.pos, &ps, LEADING, space, 0);
 		free(known);
 		return;
 	}
-	/* "Krefeld, den ______" or "______" with "Ort, Datum" under the blank. */
+	if (decl->place) {
+		char *place = strip_soft_hyphens(decl->place);
+
+		lay_place_before_blank(s, place, space);
+		free(place);
+		return;
+	}
+	/* "______" with "Ort, Datum" under it. */
 	b = add_vbox(s);
 	b->space = space + LEADING;
 	b->ascent = LEADING * ASCENT_SHARE;
 	b->depth = LEADING;
-	x = MARGIN_LEFT;
-	if (decl->place) {
-		struct buf t = {0};
-		struct lay_item *it = stage_item(s);
-
-		buf_printf(&t, "%s, den ", decl->place);
-		it->kind = LAY_TEXT;
-		it->face = FACE_REGULAR;
-		it->size = BODY_SIZE;
-		it->x = x;
-		it->off = s->out->text.len;
-		buf_puts(&s->out->text, t.data);
-		it->len = t.len;
-		x += text_width(s, FACE_REGULAR, BODY_SIZE, t.data);
-		it->x2 = x;
-		buf_free(&t);
-	}
-	stage_rule(s, x, -2, MARGIN_LEFT + SIG_BLANK_RULE, -2, SIG_RULE, 0);
-	{
-		struct lay_item *it = stage_item(s);
-		const char *caption = decl->place ? "Datum" : "Ort, Datum";
-
-		it->kind = LAY_TEXT;
-		it->face = FACE_ITALIC;
-		it->size = FOOTER_SIZE;
-		it->x = x;
-		it->y = -2 - FOOTER_SIZE - 1;
-		it->off = s->out->text.len;
-		buf_puts(&s->out->text, caption);
-		it->len = strlen(caption);
-		it->x2 = x + text_width(s, FACE_ITALIC, FOOTER_SIZE, caption);
-	}
+	stage_blank(s, MARGIN_LEFT, lang_get(decl->lang)->place_date);
 	b->count = s->nstaged - b->first;
-	free(known);
 }
 
 /* Sets one line of a signature block under the rule at x; returns lines used. */
@@ -280,7 +341,7 @@ static size_t
 sig_line(struct setter *s, const char *str, struct pos pos, enum face face, double x,
     double width, size_t line_no)
 {
-	struct para_style ps = style(face, SIG_SIZE, x, width, ALIGN_LEFT, 0);
+	struct para_style ps = style(s, face, SIG_SIZE, x, width, ALIGN_LEFT, 0);
 	struct set_line *lines;
 	size_t n = set_string(s, str, pos, &ps, &lines);
 
@@ -321,7 +382,7 @@ lay_signatures(struct setter *s)
 	if (s->nboxes > 0)
 		s->boxes[s->nboxes - 1].break_before = 0;
 	if (decl->sig_heading.nruns) {
-		struct para_style ps = style(FACE_BOLD, HEADING_SIZE, MARGIN_LEFT, TEXT_WIDTH,
+		struct para_style ps = style(s, FACE_BOLD, HEADING_SIZE, MARGIN_LEFT, TEXT_WIDTH,
 		    ALIGN_LEFT, 0);
 		size_t first_box = s->nboxes;
 

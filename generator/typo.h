@@ -53,11 +53,16 @@
 #define SIG_LEADING 12.5
 #define SIG_ROW_SPACE MM(3.0)
 #define SIG_BLANK_RULE MM(70.0)	/* length of the blank for place and date */
+#define SIG_BLANK_MIN MM(40.0)	/* least length of the blank after a known place */
 
 /* Running footer. */
 #define FOOTER_SIZE 8.5
 #define FOOTER_BASELINE MM(13.0)
 #define FOOTER_GRAY 0.3
+/* Least room between the footer's left part and the page number. */
+#define FOOTER_GAP 12.0
+/* Least room for the start of a short title shortened to fit the footer. */
+#define FOOTER_MIN_TITLE 60.0
 
 /* Line breaking. Glue of a space stretches by half and shrinks by a third of its
  * width, as in TeX's Computer Modern; hyphens cost as in plain TeX. */

@@ -247,10 +247,10 @@ fake_advance(void *ctx, enum face face, uint32_t cp)
 
 static const struct metrics fake = {fake_advance, NULL};
 
-/* A declaration of the given body blocks and signatories (one organisation if NULL),
+/* A declaration of the given <meta> content, body blocks and <signatures> content,
  * laid out in the fake font, hyphenated if h. */
 static struct layout *
-lay_doc(const char *meta, const char *body, const char *sigs, const struct hyph_set *h,
+lay_decl(const char *meta, const char *body, const char *sigs, const struct hyph_set *h,
     struct diag *d, struct buf *log, struct decl **decl)
 {
 	struct layout_options opt = {LB_TOTAL_FIT};
@@ -258,10 +258,8 @@ lay_doc(const char *meta, const char *body, const char *sigs, const struct hyph_
 	struct layout *l;
 
 	buf_printf(&xml, "<?xml version=\"1.0\"?>\n<declaration xmlns=\"urn:declgen:declaration:1\" "
-	    "version=\"1.0\"><meta><id>t</id><language>de</language><version>1</version>"
-	    "<signing/><title><line>T</line></title><short-title>T</short-title>%s</meta>\n"
-	    "<body>\n%s</body><signatures>%s</signatures></declaration>\n", meta, body,
-	    sigs ? sigs : "<signatory><organisation><line>O</line></organisation></signatory>");
+	    "version=\"1.0\"><meta>%s</meta>\n<body>\n%s</body>%s</declaration>\n", meta, body,
+	    sigs);
 	memset(d, 0, sizeof *d);
 	d->log = log;
 	*decl = decl_parse_memory("fake.xml", xml.data, xml.len, SCHEMA, d);
@@ -269,6 +267,25 @@ lay_doc(const char *meta, const char *body, const char *sigs, const struct hyph_
 		fail_msg("%s", log->data ? log->data : "no declaration");
 	l = layout_new(*decl, &fake, h, &opt, d);
 	buf_free(&xml);
+	return l;
+}
+
+/* lay_decl with a German title "T", no place or date, the given extra meta elements and
+ * signatories (one organisation if NULL). */
+static struct layout *
+lay_doc(const char *meta, const char *body, const char *sigs, const struct hyph_set *h,
+    struct diag *d, struct buf *log, struct decl **decl)
+{
+	struct buf m = {0}, sg = {0};
+	struct layout *l;
+
+	buf_printf(&m, "<id>t</id><language>de</language><version>1</version><signing/>"
+	    "<title><line>T</line></title><short-title>T</short-title>%s", meta);
+	buf_printf(&sg, "<signatures>%s</signatures>", sigs ? sigs :
+	    "<signatory><organisation><line>O</line></organisation></signatory>");
+	l = lay_decl(m.data, body, sg.data, h, d, log, decl);
+	buf_free(&m);
+	buf_free(&sg);
 	return l;
 }
 
@@ -580,6 +597,250 @@ test_signature_pagination(void **state)
 	buf_free(&sigs);
 }
 
+/* ----- page furniture: footer, dateline, signing line ----- */
+
+/* The first text item on page p whose text starts with prefix, or NULL. */
+static const struct lay_item *
+find_item(const struct layout *l, size_t p, const char *prefix)
+{
+	for (size_t i = l->pages[p].first; i < l->pages[p].first + l->pages[p].count; i++)
+		if (l->items[i].kind == LAY_TEXT && l->items[i].len >= strlen(prefix) &&
+		    strncmp(lay_text(l, &l->items[i]), prefix, strlen(prefix)) == 0)
+			return &l->items[i];
+	return NULL;
+}
+
+/* The text of item it, NUL-terminated, in out. */
+static const char *
+item_text(const struct layout *l, const struct lay_item *it, struct buf *out)
+{
+	out->len = 0;
+	buf_puts(out, "");
+	buf_append(out, lay_text(l, it), it->len);
+	return out->data;
+}
+
+/* Nothing is set beyond the margins: text and rules stay in the text area, but for
+ * the footer, which stands on its baseline below it. */
+static void
+check_inside(const struct layout *l)
+{
+	for (size_t i = 0; i < l->nitems; i++) {
+		const struct lay_item *it = &l->items[i];
+		double lo = it->x < it->x2 ? it->x : it->x2, hi = it->x < it->x2 ? it->x2 : it->x;
+
+		if (lo < MARGIN_LEFT - 0.01 || hi > PAGE_WIDTH - MARGIN_RIGHT + 0.01 ||
+		    it->y > PAGE_HEIGHT - MARGIN_TOP + 0.01 ||
+		    (it->y < MARGIN_BOTTOM - 0.01 && it->y != FOOTER_BASELINE))
+			fail_msg("item %zu (%.*s) at x %.2f..%.2f, y %.2f is outside the text area",
+			    i, it->kind == LAY_TEXT ? (int)it->len : 4,
+			    it->kind == LAY_TEXT ? lay_text(l, it) : "rule", lo, hi, it->y);
+	}
+}
+
+/* Whether some item's text contains str. */
+static int
+any_item_has(const struct layout *l, const char *str)
+{
+	struct buf b = {0};
+	int found = 0;
+
+	for (size_t i = 0; i < l->nitems && !found; i++)
+		if (l->items[i].kind == LAY_TEXT)
+			found = strstr(item_text(l, &l->items[i], &b), str) != NULL;
+	buf_free(&b);
+	return found;
+}
+
+/* Short titles of every length, with and without spaces: the footer's left part never
+ * reaches the page number, which is never shortened; a shortened title ends in an
+ * ellipsis, keeps the version whole, and is warned about. */
+static void
+test_footer_fitted(void **state)
+{
+	(void)state;
+	for (int len = 1; len <= 600; len += 7) {
+		for (int spaced = 0; spaced < 2; spaced++) {
+			struct buf log = {0}, meta = {0}, t = {0};
+			struct diag d;
+			struct decl *decl;
+			struct layout *l;
+			const struct lay_item *left, *right;
+
+			buf_puts(&meta, "<id>t</id><language>de</language><version>2.1</version>"
+			    "<signing/><title><line>T</line></title><short-title>");
+			for (int i = 0; i < len; i++)
+				buf_puts(&meta, spaced && i % 6 == 5 ? " " : "k");
+			buf_puts(&meta, "Z</short-title>");
+			l = lay_decl(meta.data, "<p>Text.</p>", "<signatures><signatory><organisation>"
+			    "<line>O</line></organisation></signatory></signatures>", NULL, &d, &log,
+			    &decl);
+			assert_non_null(l);
+			left = find_item(l, 0, "k");
+			right = find_item(l, 0, "Seite 1 von 1");
+			assert_non_null(left);
+			assert_non_null(right);
+			assert_int_equal(right->len, strlen("Seite 1 von 1"));
+			assert_true(left->x >= MARGIN_LEFT - 0.01);
+			assert_true(left->x2 <= right->x - FOOTER_GAP + 0.01);
+			assert_true(right->x2 <= PAGE_WIDTH - MARGIN_RIGHT + 0.01);
+			item_text(l, left, &t);
+			assert_non_null(strstr(t.data, " \xC2\xB7 Fassung 2.1"));
+			if (strstr(t.data, "Z \xC2\xB7") == NULL) {
+				assert_non_null(strstr(t.data, "\xE2\x80\xA6 \xC2\xB7 Fassung 2.1"));
+				assert_true(log_has(&log, "fake.xml:2:"));
+				assert_non_null(strstr(log.data, "do not fit in the footer"));
+				assert_int_equal(d.warnings, 1);
+				/* Cut after a word where there are words. */
+				if (spaced)
+					assert_non_null(strstr(t.data, "kkkkk\xE2\x80\xA6"));
+			} else
+				assert_int_equal(d.warnings, 0);
+			layout_free(l);
+			decl_free(decl);
+			buf_free(&meta);
+			buf_free(&t);
+			buf_free(&log);
+		}
+	}
+}
+
+/* A version too long for the footer is shortened too, never run off the page. */
+static void
+test_footer_long_version(void **state)
+{
+	struct buf log = {0}, meta = {0};
+	struct diag d;
+	struct decl *decl;
+	struct layout *l;
+
+	(void)state;
+	buf_puts(&meta, "<id>t</id><language>de</language><version>");
+	for (int i = 0; i < 200; i++)
+		buf_puts(&meta, "v");
+	buf_puts(&meta, "</version><signing/><title><line>T</line></title>"
+	    "<short-title>Kurz</short-title>");
+	l = lay_decl(meta.data, "<p>Text.</p>", "<signatures><signatory><organisation>"
+	    "<line>O</line></organisation></signatory></signatures>", NULL, &d, &log, &decl);
+	assert_non_null(l);
+	check_inside(l);
+	assert_true(find_item(l, 0, "Kurz")->x2 <= find_item(l, 0, "Seite")->x - FOOTER_GAP + 0.01);
+	assert_int_equal(d.warnings, 1);
+	layout_free(l);
+	decl_free(decl);
+	buf_free(&meta);
+	buf_free(&log);
+}
+
+/* A soft hyphen in the short title, version or place never prints in the footer, the
+ * dateline or the signing line, where nothing is hyphenated. */
+static void
+test_soft_hyphens_in_furniture(void **state)
+{
+	static const char *const signing[] = {
+		"<signing><place>K&#173;&#246;&#173;ln</place></signing>",
+		"<signing><place>K&#246;&#173;ln</place><date>2024-01-22</date></signing>",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < 2; i++) {
+		struct buf log = {0}, meta = {0};
+		struct diag d;
+		struct decl *decl;
+		struct layout *l;
+
+		buf_printf(&meta, "<id>t</id><language>de</language><version>1.&#173;0</version>%s"
+		    "<title><line>T</line></title><short-title>Er&#173;kl&#228;rung</short-title>",
+		    signing[i]);
+		l = lay_decl(meta.data, "<p>Text.</p>", "<signatures><signatory><organisation>"
+		    "<line>O</line></organisation></signatory></signatures>", NULL, &d, &log, &decl);
+		assert_non_null(l);
+		assert_false(any_item_has(l, "\xC2\xAD"));
+		assert_false(any_item_has(l, "-"));
+		assert_non_null(find_item(l, 0, "Erkl\xC3\xA4rung \xC2\xB7 Fassung 1.0"));
+		assert_int_equal(page_of(l, i == 0 ? "K\xC3\xB6ln, den" : "K\xC3\xB6ln, 22.01.2024"),
+		    0);
+		layout_free(l);
+		decl_free(decl);
+		buf_free(&meta);
+		buf_free(&log);
+	}
+}
+
+/* A place too long for one line with the blank for the date wraps, the blank stays on
+ * the page at its least length, and the author is told. */
+static void
+test_long_place_wraps(void **state)
+{
+	static const char *const places[] = {
+		"Stadt ",	/* words */
+		"Ort",		/* one word wider than the line */
+	};
+
+	(void)state;
+	for (size_t i = 0; i < 2; i++) {
+		struct buf log = {0}, meta = {0};
+		struct diag d;
+		struct decl *decl;
+		struct layout *l;
+		int blank = 0;
+
+		buf_puts(&meta, "<id>t</id><language>de</language><version>1</version><signing>"
+		    "<place>");
+		for (int k = 0; k < 40; k++)
+			buf_puts(&meta, places[i]);
+		buf_puts(&meta, "X</place></signing><title><line>T</line></title>"
+		    "<short-title>T</short-title>");
+		l = lay_decl(meta.data, "<p>Text.</p>", "<signatures><signatory><organisation>"
+		    "<line>O</line></organisation></signatory></signatures>", NULL, &d, &log, &decl);
+		assert_non_null(l);
+		check_inside(l);
+		for (size_t k = 0; k < l->nitems; k++)
+			if (l->items[k].kind == LAY_RULE && l->items[k].thickness == SIG_RULE &&
+			    l->items[k].x2 - l->items[k].x >= SIG_BLANK_MIN - 0.01 &&
+			    l->items[k].x2 - l->items[k].x < TEXT_WIDTH / 2)
+				blank = 1;
+		assert_true(blank);
+		assert_non_null(strstr(log.data, "does not fit on one line with the blank"));
+		layout_free(l);
+		decl_free(decl);
+		buf_free(&meta);
+		buf_free(&log);
+	}
+}
+
+/* The furniture speaks the declaration's language. */
+static void
+test_english_furniture(void **state)
+{
+	struct buf log = {0};
+	struct diag d;
+	struct decl *decl;
+	struct layout *l;
+
+	(void)state;
+	l = lay_decl("<id>t</id><language>en</language><version>1</version><signing><place>York"
+	    "</place><date>2024-01-22</date></signing><title><line>T</line></title>"
+	    "<short-title>Joint</short-title>", "<p>Text.</p>", "<signatures><signatory>"
+	    "<organisation><line>O</line></organisation></signatory></signatures>", NULL, &d,
+	    &log, &decl);
+	assert_non_null(l);
+	assert_non_null(find_item(l, 0, "Joint \xC2\xB7 Version 1"));
+	assert_non_null(find_item(l, 0, "Page 1 of 1"));
+	assert_int_equal(page_of(l, "York, January 22, 2024"), 0);
+	layout_free(l);
+	decl_free(decl);
+	l = lay_decl("<id>t</id><language>en</language><version>1</version><signing/><title>"
+	    "<line>T</line></title><short-title>Joint</short-title>", "<p>Text.</p>",
+	    "<signatures><signatory><organisation><line>O</line></organisation></signatory>"
+	    "</signatures>", NULL, &d, &log, &decl);
+	assert_non_null(l);
+	assert_non_null(find_item(l, 0, "Place, date"));
+	layout_free(l);
+	decl_free(decl);
+	buf_free(&log);
+}
+
 static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_krefeld_layout),
 	cmocka_unit_test(test_bergisch_layout),
@@ -592,6 +853,11 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_hyphens_and_dashes),
 	cmocka_unit_test(test_exceptions_from_xml),
 	cmocka_unit_test(test_signature_pagination),
+	cmocka_unit_test(test_footer_fitted),
+	cmocka_unit_test(test_footer_long_version),
+	cmocka_unit_test(test_soft_hyphens_in_furniture),
+	cmocka_unit_test(test_long_place_wraps),
+	cmocka_unit_test(test_english_furniture),
 };
 
 TEST_MAIN(tests)
