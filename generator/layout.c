@@ -1,6 +1,7 @@
 /* Layout of the document's structure: dateline, title, body blocks, signature grid. */
 #include "layout_int.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -336,15 +337,40 @@ lay_signing_line(struct setter *s, double space)
 	b->count = s->nstaged - b->first;
 }
 
-/* Sets one line of a signature block under the rule at x; returns lines used. */
-static size_t
-sig_line(struct setter *s, const char *str, struct pos pos, enum face face, double x,
-    double width, size_t line_no)
+/* Whether every word of str fits width when set in face: such text is broken only
+ * between words, never hyphenated. */
+static int
+words_fit(const struct setter *s, const char *str, enum face face, double width)
 {
-	struct para_style ps = style(s, face, SIG_SIZE, x, width, ALIGN_LEFT, 0);
-	struct set_line *lines;
-	size_t n = set_string(s, str, pos, &ps, &lines);
+	struct buf word = {0};
+	int fit = 1;
 
+	for (const char *p = str; *p && fit; p += *p == ' ') {
+		size_t n = strcspn(p, " ");
+
+		word.len = 0;
+		buf_append(&word, p, n);
+		fit = text_width(s, face, SIG_SIZE, word.data) <= width;
+		p += n;
+	}
+	buf_free(&word);
+	return fit;
+}
+
+/* Sets text of a signature block, ragged right, from line line_no under the rule at
+ * x; returns the lines used. A person's name is never hyphenated; a function or an
+ * organisation only where a word is wider than the column. */
+static size_t
+sig_line(struct setter *s, const char *str, struct pos pos, enum face face, int is_name,
+    double x, double width, size_t line_no)
+{
+	struct para_style ps = style(s, face, SIG_SIZE, x, width, ALIGN_LEFT,
+	    !is_name && !words_fit(s, str, face, width));
+	struct set_line *lines;
+	size_t n;
+
+	ps.name = is_name;
+	n = set_string(s, str, pos, &ps, &lines);
 	for (size_t k = 0; k < n; k++)
 		for (size_t j = 0; j < lines[k].count; j++)
 			s->staged[lines[k].first + j].y = -(double)(line_no + k + 1) * SIG_LEADING;
@@ -352,21 +378,84 @@ sig_line(struct setter *s, const char *str, struct pos pos, enum face face, doub
 	return n;
 }
 
+/* Whether a column of width cw has room for a seal beside its signature line; if not,
+ * the seal goes above the room for the signature. */
+static int
+seal_beside(double cw)
+{
+	return cw >= SEAL_SIZE + SEAL_GAP + SIG_MIN_RULE;
+}
+
+/* Room above a row's signature lines, for blocks of width cw, with or without a seal. */
+static double
+sig_ascent(double cw, int seal)
+{
+	if (!seal)
+		return SIG_SPACE;
+	return seal_beside(cw) ? fmax(SIG_SPACE, SEAL_SIZE) : SIG_SPACE + SEAL_SIZE;
+}
+
+/* The clear room for a seal with its lower left corner at (x, y) above the row's
+ * baseline: nothing is set in it but a small caption at its foot. */
+static void
+stage_seal(struct setter *s, double x, double y)
+{
+	const char *caption = lang_get(s->decl->lang)->seal;
+	double w = text_width(s, FACE_ITALIC, FOOTER_SIZE, caption);
+	struct lay_item *it = stage_item(s);
+
+	it->kind = LAY_TEXT;
+	it->face = FACE_ITALIC;
+	it->size = FOOTER_SIZE;
+	it->gray = FOOTER_GRAY;
+	it->x = x + (SEAL_SIZE - w) / 2;
+	it->x2 = it->x + w;
+	it->y = y + SEAL_CAPTION_RAISE;
+	it->off = s->out->text.len;
+	buf_puts(&s->out->text, caption);
+	it->len = strlen(caption);
+}
+
+/* Sets a signature block of width width at x: its seal's room, its line and the text
+ * under it. Returns the lines of text. */
 static size_t
 lay_signatory(struct setter *s, const struct signatory *sg, double x, double width)
 {
+	double rule_end = x + width;
 	size_t n = 0;
 
-	stage_rule(s, x, 0, x + width, 0, SIG_RULE, 0);
+	if (sg->seal && seal_beside(width)) {
+		stage_seal(s, x + width - SEAL_SIZE, 0);
+		rule_end = x + width - SEAL_SIZE - SEAL_GAP;
+	} else if (sg->seal)
+		stage_seal(s, x, SIG_SPACE);
+	stage_rule(s, x, 0, rule_end, 0, SIG_RULE, 0);
 	if (sg->name)
-		n += sig_line(s, sg->name, sg->pos, FACE_BOLD, x, width, n);
+		n += sig_line(s, sg->name, sg->pos, FACE_BOLD, 1, x, width, n);
 	if (sg->function)
-		n += sig_line(s, sg->function, sg->pos, FACE_ITALIC, x, width, n);
+		n += sig_line(s, sg->function, sg->pos, FACE_ITALIC, 0, x, width, n);
 	/* An organisation signing as such is named in bold, as a person is. */
 	for (size_t i = 0; i < sg->norg; i++)
 		n += sig_line(s, sg->org[i], sg->pos, i == 0 && !sg->name ? FACE_BOLD : FACE_REGULAR,
-		    x, width, n);
+		    0, x, width, n);
 	return n;
+}
+
+/* A block taller than the text area could only overprint the footer: it is refused,
+ * naming the signatory. */
+static void
+check_block_height(struct setter *s, const struct signatory *sg, double ascent, size_t lines)
+{
+	double height = ascent + (double)lines * SIG_LEADING + SIG_LEADING * (1 - ASCENT_SHARE);
+	double room = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM;
+
+	if (height <= room)
+		return;
+	diag_report(s->d, DIAG_ERROR, s->decl->path, sg->pos.line, sg->pos.col,
+	    "the signature block of \"%s\" takes %zu lines and is %.0f mm tall, taller than "
+	    "a page (%.0f mm); shorten its organisation or function", sg->name ? sg->name :
+	    sg->org[0], lines, height * 25.4 / 72, room * 25.4 / 72);
+	s->failed = 1;
 }
 
 static void
@@ -394,17 +483,23 @@ lay_signatures(struct setter *s)
 	lay_signing_line(s, space);
 	for (size_t i = 0; i < decl->nsignatories; i += (size_t)cols) {
 		struct vbox *b = add_vbox(s);
-		size_t rows = 0;
+		size_t rows = 0, ncols = decl->nsignatories - i < (size_t)cols ?
+		    decl->nsignatories - i : (size_t)cols;
+		int seal = 0;
 
+		for (size_t c = 0; c < ncols; c++)
+			seal |= decl->signatories[i + c].seal;
 		b->space = i == 0 ? LEADING / 2 : SIG_ROW_SPACE;
 		/* Rows may part, but the last never goes to a page alone: a lonely block
 		 * on a page of its own is as detachable as it gets. */
 		b->break_before = i > 0 && i + (size_t)cols < decl->nsignatories;
-		b->ascent = SIG_SPACE;
-		for (int c = 0; c < cols && i + (size_t)c < decl->nsignatories; c++) {
-			size_t n = lay_signatory(s, &decl->signatories[i + (size_t)c],
-			    MARGIN_LEFT + c * (cw + SIG_COLUMN_GAP), cw);
+		b->ascent = sig_ascent(cw, seal);
+		for (size_t c = 0; c < ncols; c++) {
+			const struct signatory *sg = &decl->signatories[i + c];
+			size_t n = lay_signatory(s, sg, MARGIN_LEFT + (double)c * (cw + SIG_COLUMN_GAP),
+			    cw);
 
+			check_block_height(s, sg, sig_ascent(cw, sg->seal), n);
 			if (n > rows)
 				rows = n;
 		}

@@ -54,6 +54,12 @@
 #define SIG_ROW_SPACE MM(3.0)
 #define SIG_BLANK_RULE MM(70.0)	/* length of the blank for place and date */
 #define SIG_BLANK_MIN MM(40.0)	/* least length of the blank after a known place */
+/* An official seal's clear room, square; beside the signature line where that leaves
+ * the line SIG_MIN_RULE, else above the room for the signature. */
+#define SEAL_SIZE MM(40.0)
+#define SEAL_GAP MM(5.0)	/* between the signature line and the seal beside it */
+#define SIG_MIN_RULE MM(50.0)
+#define SEAL_CAPTION_RAISE 3.0	/* caption's baseline above the foot of the room */
 
 /* Running footer. */
 #define FOOTER_SIZE 8.5

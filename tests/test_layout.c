@@ -841,6 +841,135 @@ test_english_furniture(void **state)
 	buf_free(&log);
 }
 
+/* ----- the signature grid ----- */
+
+/* lay_decl hyphenated with the patterns the declaration needs (*h, freed by the
+ * caller); messages of the first, unhyphenated pass are dropped. */
+static struct layout *
+lay_hyphenated(const char *meta, const char *body, const char *sigs, struct diag *d,
+    struct buf *log, struct decl **decl, struct hyph_set **h)
+{
+	layout_free(lay_decl(meta, body, sigs, NULL, d, log, decl));
+	*h = pipeline_hyphenation(DATADIR, *decl, d);
+	assert_non_null(*h);
+	memset(d, 0, sizeof *d);
+	d->log = log;
+	log->len = 0;
+	return layout_new(*decl, &fake, *h, &(struct layout_options){LB_TOTAL_FIT}, d);
+}
+
+#define PLAIN_META "<id>t</id><language>de</language><version>1</version><signing/>" \
+	"<title><line>T</line></title><short-title>T</short-title>"
+
+/* The lines of signature text (size SIG_SIZE) at x, top to bottom, joined by "|". */
+static void
+column_text(const struct layout *l, double x, struct buf *out)
+{
+	double y = 0;
+
+	out->len = 0;
+	buf_puts(out, "");
+	for (size_t i = 0; i < l->nitems; i++) {
+		const struct lay_item *it = &l->items[i];
+
+		if (it->kind != LAY_TEXT || it->size != SIG_SIZE || it->line == 0 ||
+		    l->lines[it->line - 1].left < x - 0.01 || l->lines[it->line - 1].left > x + 0.01)
+			continue;
+		if (out->len > 0)
+			buf_puts(out, it->y != y ? "|" : " ");
+		buf_append(out, lay_text(l, it), it->len);
+		y = it->y;
+	}
+}
+
+/* In a three-column grid (128.5 pt, 25 characters of the fake font at 10 pt) a word of
+ * 29 letters is hyphenated where the patterns allow, never cut without a hyphen, and
+ * without a warning; words that fit are not hyphenated, nor is a name. */
+static void
+test_signature_hyphenation(void **state)
+{
+	struct buf log = {0}, col = {0};
+	struct diag d;
+	struct decl *decl;
+	struct hyph_set *h;
+	struct layout *l;
+	const char *dash;
+
+	(void)state;
+	l = lay_hyphenated(PLAIN_META, "<p>Text.</p>", "<signatures columns=\"3\">"
+	    "<signatory><name>Maximiliane Mustermannfrau</name><function>Vorsitzende des "
+	    "Vorstandes</function><organisation><line>Dachverband der "
+	    "Migrantenselbstorganisationen</line></organisation></signatory>"
+	    "<signatory><organisation><line>B</line></organisation></signatory>"
+	    "<signatory><organisation><line>C</line></organisation></signatory>"
+	    "</signatures>", &d, &log, &decl, &h);
+	assert_non_null(l);
+	assert_int_equal(d.warnings, 0);
+	column_text(l, MARGIN_LEFT, &col);
+	/* The long word is split once, at a hyphen drawn there. */
+	dash = strstr(col.data, "-|");
+	assert_non_null(dash);
+	assert_null(strstr(dash + 2, "-|"));
+	{
+		struct buf joined = {0};
+
+		buf_append(&joined, col.data, (size_t)(dash - col.data));
+		buf_puts(&joined, dash + 2);
+		assert_non_null(strstr(joined.data, "Migrantenselbstorganisationen"));
+		buf_free(&joined);
+	}
+	/* Words that fit the column are not broken. */
+	assert_non_null(strstr(col.data, "Maximiliane|Mustermannfrau|"));
+	assert_non_null(strstr(col.data, "Vorsitzende des|Vorstandes|"));
+	check_inside(l);
+	layout_free(l);
+	hyph_set_free(h);
+	decl_free(decl);
+	buf_free(&col);
+	buf_free(&log);
+}
+
+/* A signature block taller than a page is refused with an error naming its
+ * signatory, not set over the footer with a false "was split". */
+static void
+test_signature_block_too_tall(void **state)
+{
+	struct buf log = {0}, sigs = {0};
+	struct diag d;
+	struct decl *decl;
+	struct layout *l;
+
+	(void)state;
+	buf_puts(&sigs, "<signatures columns=\"3\"><signatory><name>Erika Lang</name>"
+	    "<organisation>");
+	for (int i = 0; i < 16; i++)
+		buf_puts(&sigs, "<line>Eine lange Zeile einer Organisation, die umbricht, und "
+		    "noch eine halbe dazu</line>");
+	buf_puts(&sigs, "</organisation></signatory></signatures>");
+	l = lay_decl(PLAIN_META, "<p>Text.</p>", sigs.data, NULL, &d, &log, &decl);
+	assert_null(l);
+	assert_true(log_has(&log, "fake.xml:4:"));
+	assert_non_null(strstr(log.data, "error: the signature block of \"Erika Lang\""));
+	assert_null(strstr(log.data, "was split"));
+	assert_int_equal(diag_exit_status(&d), 1);
+	decl_free(decl);
+	/* A third as many lines fit. */
+	sigs.len = 0;
+	buf_puts(&sigs, "<signatures columns=\"3\"><signatory><name>Erika Lang</name>"
+	    "<organisation>");
+	for (int i = 0; i < 8; i++)
+		buf_puts(&sigs, "<line>Eine lange Zeile einer Organisation, die umbricht</line>");
+	buf_puts(&sigs, "</organisation></signatory><signatory><organisation><line>Zwei</line>");
+	buf_puts(&sigs, "</organisation></signatory></signatures>");
+	l = lay_decl(PLAIN_META, "<p>Text.</p>", sigs.data, NULL, &d, &log, &decl);
+	assert_non_null(l);
+	check_inside(l);
+	layout_free(l);
+	decl_free(decl);
+	buf_free(&sigs);
+	buf_free(&log);
+}
+
 static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_krefeld_layout),
 	cmocka_unit_test(test_bergisch_layout),
@@ -858,6 +987,8 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_soft_hyphens_in_furniture),
 	cmocka_unit_test(test_long_place_wraps),
 	cmocka_unit_test(test_english_furniture),
+	cmocka_unit_test(test_signature_hyphenation),
+	cmocka_unit_test(test_signature_block_too_tall),
 };
 
 TEST_MAIN(tests)
