@@ -53,6 +53,7 @@ struct setter {
 	const struct hyph_set *h;	/* may be NULL */
 	const struct layout_options *opt;
 	struct diag *d;
+	int lang;		/* row of the declaration's language (German if unknown) */
 	struct layout *out;
 	struct lay_item *staged;
 	size_t nstaged, capstaged;
