@@ -1,6 +1,7 @@
 /* Layout of the document's structure: dateline, title, body blocks, signature grid. */
 #include "layout_int.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,7 +73,7 @@ style(const struct setter *s, enum face base, double size, double x, double widt
     enum align align, int hyphenate)
 {
 	struct para_style ps = {.base = base, .size = size, .x = x, .width = width,
-	    .align = align, .hyphenate = hyphenate, .lang = s->decl->lang};
+	    .align = align, .hyphenate = hyphenate, .lang = s->lang};
 
 	return ps;
 }
@@ -120,9 +121,10 @@ strip_soft_hyphens(const char *str)
 /* "Krefeld, 22.01.2024" in the declaration's language, or what of it is known; NULL
  * if nothing is. */
 static char *
-dateline(const struct decl *decl)
+dateline(const struct setter *s)
 {
-	const struct lang *lang = lang_get(decl->lang);
+	const struct decl *decl = s->decl;
+	const struct lang *lang = lang_get(s->lang);
 	struct buf b = {0};
 
 	if (decl->place) {
@@ -142,7 +144,7 @@ static void
 lay_title(struct setter *s)
 {
 	const struct decl *decl = s->decl;
-	char *date = dateline(decl);
+	char *date = dateline(s);
 	double space = 0;
 	struct para_style ps;
 	size_t lines = 0;
@@ -168,18 +170,83 @@ lay_title(struct setter *s)
 	}
 }
 
+/* Appends the label of item number n (from 1) in the list's numbering: "•", "3.",
+ * "(3)", "c)", "III."; letters go on past z as aa, ab..., roman numerals past
+ * 3999 with more Ms. */
+static void
+list_label(enum numbering numbering, int n, struct buf *b)
+{
+	static const struct {
+		int value;
+		const char *digits;
+	} roman[] = {{1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"},
+	    {90, "XC"}, {50, "L"}, {40, "XL"}, {10, "X"}, {9, "IX"}, {5, "V"}, {4, "IV"},
+	    {1, "I"}};
+	char letters[16];
+	size_t k = sizeof letters;
+
+	switch (numbering) {
+	case NUM_BULLET:
+		buf_puts(b, "\xE2\x80\xA2");
+		break;
+	case NUM_ARABIC:
+		buf_printf(b, "%d.", n);
+		break;
+	case NUM_PAREN:
+		buf_printf(b, "(%d)", n);
+		break;
+	case NUM_ALPHA:
+		/* Bijective base 26: 1 a, 26 z, 27 aa. */
+		letters[--k] = '\0';
+		for (int v = n; v > 0 && k > 0; v = (v - 1) / 26)
+			letters[--k] = (char)('a' + (v - 1) % 26);
+		buf_printf(b, "%s)", letters + k);
+		break;
+	case NUM_ROMAN:
+		for (size_t i = 0; i < sizeof roman / sizeof *roman; i++)
+			for (; n >= roman[i].value; n -= roman[i].value)
+				buf_puts(b, roman[i].digits);
+		buf_puts(b, ".");
+		break;
+	}
+}
+
+/* Sets the items of list at x in width: labels right-aligned in the hanging indent,
+ * which is wide enough for the widest label; an item's nested list is indented one
+ * more step (the model has one level of nesting). */
+static void
+lay_items(struct setter *s, const struct list *list, double x, double width, double space,
+    int break_first, int nested)
+{
+	struct para_style ps;
+	struct buf *labels = xcalloc(list->nitems, sizeof *labels);
+	double widest = 0, indent;
+
+	for (size_t i = 0; i < list->nitems; i++) {
+		list_label(list->numbering, list->start + (int)i, &labels[i]);
+		widest = fmax(widest, text_width(s, FACE_REGULAR, BODY_SIZE, labels[i].data));
+	}
+	indent = fmax(LIST_INDENT, LIST_LABEL_INDENT + widest + LIST_LABEL_GAP);
+	ps = style(s, FACE_REGULAR, BODY_SIZE, x + indent, width - indent, ALIGN_JUSTIFY, 1);
+	ps.marker_right = x + indent - LIST_LABEL_GAP;
+	for (size_t i = 0; i < list->nitems; i++) {
+		const struct item *it = &list->items[i];
+
+		ps.marker = labels[i].data;
+		add_paragraph(s, &it->text, &ps, LEADING, i == 0 ? space : 0,
+		    i == 0 ? break_first : 1);
+		assert(it->sub == NULL || !nested);
+		if (it->sub && !nested)
+			lay_items(s, it->sub, ps.x, ps.width, 0, 1, 1);
+		buf_free(&labels[i]);
+	}
+	free(labels);
+}
+
 static void
 lay_list(struct setter *s, const struct block *b, double space, int break_first)
 {
-	struct para_style ps = style(s, FACE_REGULAR, BODY_SIZE, MARGIN_LEFT + LIST_INDENT,
-	    TEXT_WIDTH - LIST_INDENT, ALIGN_JUSTIFY, 1);
-
-	ps.marker = "\xE2\x80\xA2";	/* • */
-	ps.marker_right = MARGIN_LEFT + LIST_BULLET_INDENT +
-	    text_width(s, ps.base, ps.size, ps.marker);
-	for (size_t i = 0; i < b->list.nitems; i++)
-		add_paragraph(s, &b->list.items[i].text, &ps, LEADING, i == 0 ? space : 0,
-		    i == 0 ? break_first : 1);
+	lay_items(s, &b->list, MARGIN_LEFT, TEXT_WIDTH, space, break_first, 0);
 }
 
 static void
@@ -272,7 +339,7 @@ stage_blank(struct setter *s, double x, const char *caption)
 static void
 lay_place_before_blank(struct setter *s, const char *place, double space)
 {
-	const struct lang *lang = lang_get(s->decl->lang);
+	const struct lang *lang = lang_get(s->lang);
 	double gap = text_width(s, FACE_REGULAR, BODY_SIZE, " ");
 	struct para_style ps = style(s, FACE_REGULAR, BODY_SIZE, MARGIN_LEFT,
 	    TEXT_WIDTH - SIG_BLANK_MIN - gap, ALIGN_LEFT, 0);
@@ -315,7 +382,7 @@ lay_signing_line(struct setter *s, double space)
 	struct vbox *b;
 
 	if (decl->place && decl->date.year) {
-		char *known = dateline(decl);
+		char *known = dateline(s);
 
 		add_string(s, known, decl->date.pos, &ps, LEADING, space, 0);
 		free(known);
@@ -333,7 +400,7 @@ lay_signing_line(struct setter *s, double space)
 	b->space = space + LEADING;
 	b->ascent = LEADING * ASCENT_SHARE;
 	b->depth = LEADING;
-	stage_blank(s, MARGIN_LEFT, lang_get(decl->lang)->place_date);
+	stage_blank(s, MARGIN_LEFT, lang_get(s->lang)->place_date);
 	b->count = s->nstaged - b->first;
 }
 
@@ -400,7 +467,7 @@ sig_ascent(double cw, int seal)
 static void
 stage_seal(struct setter *s, double x, double y)
 {
-	const char *caption = lang_get(s->decl->lang)->seal;
+	const char *caption = lang_get(s->lang)->seal;
 	double w = text_width(s, FACE_ITALIC, FOOTER_SIZE, caption);
 	struct lay_item *it = stage_item(s);
 
@@ -511,9 +578,11 @@ lay_signatures(struct setter *s)
 	}
 }
 
-/* Metadata printed outside the text proper must be printable too. */
+/* Metadata printed outside the text proper (footer) or only put in the PDF's
+ * information (keywords, regions) must be printable too: reports the first character
+ * of str the fonts cannot show, at pos. Text set in lines is checked as it is set. */
 static void
-check_glyphs(struct setter *s, const char *str)
+check_glyphs(struct setter *s, const char *str, struct pos pos)
 {
 	size_t len = strlen(str), n;
 
@@ -521,7 +590,7 @@ check_glyphs(struct setter *s, const char *str)
 		uint32_t cp = utf8_decode(str + i, len - i, &n);
 
 		if (s->m->advance(s->m->ctx, FACE_REGULAR, cp) < 0) {
-			diag_report(s->d, DIAG_ERROR, s->decl->path, 0, 0,
+			diag_report(s->d, DIAG_ERROR, s->decl->path, pos.line, pos.col,
 			    "character U+%04X in \"%s\" cannot be shown: the fonts have no glyph "
 			    "for it; replace or remove it", (unsigned)cp, str);
 			s->failed = 1;
@@ -530,15 +599,28 @@ check_glyphs(struct setter *s, const char *str)
 	}
 }
 
+static void
+check_metadata_glyphs(struct setter *s)
+{
+	const struct decl *decl = s->decl;
+
+	check_glyphs(s, decl->short_title, decl->title_pos);
+	check_glyphs(s, decl->version, decl->title_pos);
+	for (size_t i = 0; i < decl->nkeywords; i++)
+		check_glyphs(s, decl->keywords[i], decl->title_pos);
+	for (size_t i = 0; i < decl->nregions; i++)
+		check_glyphs(s, decl->regions[i], decl->title_pos);
+}
+
 struct layout *
 layout_new(const struct decl *decl, const struct metrics *m, const struct hyph_set *h,
     const struct layout_options *opt, struct diag *d)
 {
-	struct setter s = {.decl = decl, .m = m, .h = h, .opt = opt, .d = d};
+	struct setter s = {.decl = decl, .m = m, .h = h, .opt = opt, .d = d,
+	    .lang = decl->lang >= 0 ? decl->lang : 0};
 
 	s.out = xcalloc(1, sizeof *s.out);
-	check_glyphs(&s, decl->short_title);
-	check_glyphs(&s, decl->version);
+	check_metadata_glyphs(&s);
 	lay_title(&s);
 	lay_blocks(&s);
 	lay_signatures(&s);

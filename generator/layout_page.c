@@ -79,7 +79,7 @@ add_footer_text(struct setter *s, const char *str, double x, int right)
 static void
 page_label(const struct setter *s, size_t page, size_t npages, struct buf *b)
 {
-	const struct lang *lang = lang_get(s->decl->lang);
+	const struct lang *lang = lang_get(s->lang);
 
 	b->len = 0;
 	buf_printf(b, "%s %zu %s %zu", lang->page, page + 1, lang->of, npages);
@@ -126,7 +126,7 @@ footer_left(struct setter *s, double width)
 	char *version = strip_soft_hyphens(decl->version);
 	struct buf tail = {0}, out = {0};
 
-	buf_printf(&tail, " \xC2\xB7 %s %s", lang_get(decl->lang)->version, version);
+	buf_printf(&tail, " \xC2\xB7 %s %s", lang_get(s->lang)->version, version);
 	buf_printf(&out, "%s%s", title, tail.data);
 	if (text_width(s, FACE_REGULAR, FOOTER_SIZE, out.data) > width) {
 		double room = width - text_width(s, FACE_REGULAR, FOOTER_SIZE, tail.data);

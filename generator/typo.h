@@ -35,8 +35,12 @@
 #define HEADING_SIZE 12.0
 #define HEADING_LEADING LEADING
 #define HEADING_SPACE_BEFORE LEADING
+/* Items hang LIST_INDENT from their list's left edge, more if the widest label needs
+ * it; labels end LIST_LABEL_GAP before the text and start LIST_LABEL_INDENT from the
+ * edge at least. */
 #define LIST_INDENT 15.0
-#define LIST_BULLET_INDENT 4.0
+#define LIST_LABEL_INDENT 4.0
+#define LIST_LABEL_GAP 6.0
 #define MOTTO_SIZE 11.5
 #define MOTTO_RULE 0.6
 #define MOTTO_RULE_WIDTH (TEXT_WIDTH / 3)

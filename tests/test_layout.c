@@ -843,6 +843,7 @@ test_english_furniture(void **state)
 
 /* ----- the signature grid ----- */
 
+
 /* lay_decl hyphenated with the patterns the declaration needs (*h, freed by the
  * caller); messages of the first, unhyphenated pass are dropped. */
 static struct layout *
@@ -860,6 +861,36 @@ lay_hyphenated(const char *meta, const char *body, const char *sigs, struct diag
 
 #define PLAIN_META "<id>t</id><language>de</language><version>1</version><signing/>" \
 	"<title><line>T</line></title><short-title>T</short-title>"
+
+/* Metadata that is only in the footer or the PDF's information is checked for glyphs
+ * like text that is set: an error naming the character and the string. */
+static void
+test_metadata_glyphs(void **state)
+{
+	static const char *const metas[] = {
+		"<keywords><keyword>Integration</keyword><keyword>\xE4\xB8\xAD</keyword></keywords>",
+		"<regions><region>Kreis \xE4\xB8\xAD</region></regions>",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < 2; i++) {
+		struct buf log = {0}, meta = {0};
+		struct diag d;
+		struct decl *decl;
+		struct layout *l;
+
+		buf_printf(&meta, "%s%s", PLAIN_META, metas[i]);
+		l = lay_decl(meta.data, "<p>Text.</p>", "<signatures><signatory><organisation>"
+		    "<line>O</line></organisation></signatory></signatures>", NULL, &d, &log, &decl);
+		assert_null(l);
+		assert_true(log_has(&log, "fake.xml:2:"));
+		assert_non_null(strstr(log.data, "error: character U+4E2D in \""));
+		assert_int_equal(d.errors, 1);
+		decl_free(decl);
+		buf_free(&meta);
+		buf_free(&log);
+	}
+}
 
 /* The lines of signature text (size SIG_SIZE) at x, top to bottom, joined by "|". */
 static void
@@ -989,6 +1020,7 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_english_furniture),
 	cmocka_unit_test(test_signature_hyphenation),
 	cmocka_unit_test(test_signature_block_too_tall),
+	cmocka_unit_test(test_metadata_glyphs),
 };
 
 TEST_MAIN(tests)
