@@ -171,8 +171,8 @@ lay_title(struct setter *s)
 }
 
 /* Appends the label of item number n (from 1) in the list's numbering: "•", "3.",
- * "(3)", "c)", "III."; letters go on past z as aa, ab..., roman numerals past
- * 3999 with more Ms. */
+ * "(3)", "c)", "III."; letters go on past z as aa, ab...; roman numerals reach
+ * 3999, the schema's bound. */
 static void
 list_label(enum numbering numbering, int n, struct buf *b)
 {

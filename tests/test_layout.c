@@ -892,6 +892,136 @@ test_metadata_glyphs(void **state)
 	}
 }
 
+/* ----- lists ----- */
+
+/* The label item (text outside any set line) that reads exactly str, or NULL. */
+static const struct lay_item *
+label_item(const struct layout *l, const char *str)
+{
+	for (size_t i = 0; i < l->nitems; i++)
+		if (l->items[i].kind == LAY_TEXT && l->items[i].line == 0 &&
+		    l->items[i].len == strlen(str) && memcmp(lay_text(l, &l->items[i]), str,
+		    l->items[i].len) == 0)
+			return &l->items[i];
+	return NULL;
+}
+
+/* The line of text (of a paragraph, not a label) at the baseline y, or NULL. */
+static const struct lay_line *
+line_at(const struct layout *l, double y)
+{
+	for (size_t i = 0; i < l->nitems; i++)
+		if (l->items[i].kind == LAY_TEXT && l->items[i].line != 0 &&
+		    fabs(l->items[i].y - y) < 0.01)
+			return &l->lines[l->items[i].line - 1];
+	return NULL;
+}
+
+/* Labels of every numbering, of widely different widths, end LIST_LABEL_GAP before
+ * their item's text, one right edge for the whole list, inside the margins. */
+static void
+test_list_labels(void **state)
+{
+	static const struct {
+		const char *list;
+		const char *labels[4];
+	} cases[] = {
+		{"<list numbering=\"I.\"><item>a</item><item>b</item><item>c</item>"
+		    "<item>d</item><item>e</item><item>f</item><item>g</item><item>h</item></list>",
+		    {"I.", "IV.", "VIII.", NULL}},
+		{"<list numbering=\"a)\" start=\"25\"><item>a</item><item>b</item><item>c</item>"
+		    "<item>d</item></list>", {"y)", "z)", "aa)", "ab)"}},
+		{"<list numbering=\"(1)\" start=\"9\"><item>a</item><item>b</item></list>",
+		    {"(9)", "(10)", NULL, NULL}},
+		{"<list numbering=\"1.\"><item>a</item></list>", {"1.", NULL, NULL, NULL}},
+		{"<list numbering=\"I.\" start=\"3997\"><item>a</item><item>b</item><item>c</item>"
+		    "</list>", {"MMMCMXCVII.", "MMMCMXCVIII.", "MMMCMXCIX.", NULL}},
+		{"<list><item>a</item><item>b</item></list>", {"\xE2\x80\xA2", NULL, NULL, NULL}},
+	};
+
+	(void)state;
+	for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+		struct buf log = {0};
+		struct diag d;
+		struct decl *decl;
+		struct layout *l = lay_doc("", cases[c].list, NULL, NULL, &d, &log, &decl);
+		double right = 0;
+
+		assert_non_null(l);
+		check_inside(l);
+		for (size_t k = 0; k < 4 && cases[c].labels[k]; k++) {
+			const struct lay_item *it = label_item(l, cases[c].labels[k]);
+			const struct lay_line *ln;
+
+			if (it == NULL)
+				fail_msg("case %zu: no label %s", c, cases[c].labels[k]);
+			ln = line_at(l, it->y);
+			assert_non_null(ln);
+			if (k == 0)
+				right = it->x2;
+			assert_true(fabs(it->x2 - right) < 0.01);
+			assert_true(fabs(ln->left - LIST_LABEL_GAP - it->x2) < 0.01);
+			assert_true(it->x >= MARGIN_LEFT + LIST_LABEL_INDENT - 0.01);
+		}
+		assert_int_equal(d.warnings, 0);
+		layout_free(l);
+		decl_free(decl);
+		buf_free(&log);
+	}
+}
+
+/* A nested list is indented one more step; items are justified to the right margin
+ * and hyphenated like paragraphs. */
+static void
+test_nested_list(void **state)
+{
+	struct buf log = {0}, body = {0};
+	struct diag d;
+	struct decl *decl;
+	struct hyph_set *h;
+	struct layout *l;
+	const struct lay_item *outer, *inner;
+	const struct lay_line *outer_line, *inner_line;
+	size_t justified = 0, hyphenated = 0;
+
+	(void)state;
+	buf_puts(&body, "<list numbering=\"1.\"><item>Oben<list numbering=\"a)\"><item>");
+	/* Four words of 16 letters leave a line of 74 characters loose, five do not fit:
+	 * some are hyphenated. */
+	for (int i = 0; i < 30; i++)
+		buf_puts(&body, "Zusammenarbeiten ");
+	buf_puts(&body, "Ende.</item><item>Zwei</item></list></item><item>Drei</item></list>");
+	l = lay_hyphenated(PLAIN_META, body.data, "<signatures><signatory><organisation>"
+	    "<line>O</line></organisation></signatory></signatures>", &d, &log, &decl, &h);
+	assert_non_null(l);
+	check_inside(l);
+	outer = label_item(l, "1.");
+	inner = label_item(l, "a)");
+	assert_non_null(outer);
+	assert_non_null(inner);
+	assert_non_null(label_item(l, "b)"));
+	assert_non_null(label_item(l, "2."));
+	outer_line = line_at(l, outer->y);
+	inner_line = line_at(l, inner->y);
+	/* The inner labels hang in the outer item's text column. */
+	assert_true(inner->x >= outer_line->left - 0.01);
+	assert_true(inner_line->left > outer_line->left + LIST_LABEL_GAP);
+	for (size_t i = 0; i < l->nlines; i++) {
+		if (fabs(l->lines[i].left - inner_line->left) > 0.01 || !l->lines[i].justified)
+			continue;
+		justified++;
+		hyphenated += l->lines[i].hyphenated;
+		assert_true(fabs(l->lines[i].right - (PAGE_WIDTH - MARGIN_RIGHT)) < 0.01);
+	}
+	assert_true(justified >= 4);
+	assert_true(hyphenated >= 1);
+	layout_free(l);
+	hyph_set_free(h);
+	decl_free(decl);
+	buf_free(&body);
+	buf_free(&log);
+}
+
 /* The lines of signature text (size SIG_SIZE) at x, top to bottom, joined by "|". */
 static void
 column_text(const struct layout *l, double x, struct buf *out)
@@ -1021,6 +1151,8 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_signature_hyphenation),
 	cmocka_unit_test(test_signature_block_too_tall),
 	cmocka_unit_test(test_metadata_glyphs),
+	cmocka_unit_test(test_list_labels),
+	cmocka_unit_test(test_nested_list),
 };
 
 TEST_MAIN(tests)
