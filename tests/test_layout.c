@@ -1131,6 +1131,307 @@ test_signature_block_too_tall(void **state)
 	buf_free(&log);
 }
 
+/* ----- geometry of generated signature grids ----- */
+
+struct rect {
+	double x0, y0, x1, y1;	/* pt, lower left and upper right */
+	const struct lay_item *it;	/* what it belongs to */
+};
+
+static int
+overlap(const struct rect *a, const struct rect *b)
+{
+	return a->x0 < b->x1 - 0.01 && b->x0 < a->x1 - 0.01 && a->y0 < b->y1 - 0.01 &&
+	    b->y0 < a->y1 - 0.01;
+}
+
+/* The room of a seal, from its caption: centred at its foot. */
+static int
+seal_room(const struct layout *l, const struct lay_item *it, const char *word, struct rect *r)
+{
+	double cx = (it->x + it->x2) / 2;
+
+	if (it->kind != LAY_TEXT || it->line != 0 || it->len != strlen(word) ||
+	    memcmp(lay_text(l, it), word, it->len) != 0 || it->gray != FOOTER_GRAY ||
+	    it->y == FOOTER_BASELINE)
+		return 0;
+	*r = (struct rect){cx - SEAL_SIZE / 2, it->y - SEAL_CAPTION_RAISE, cx + SEAL_SIZE / 2,
+	    it->y - SEAL_CAPTION_RAISE + SEAL_SIZE, it};
+	return 1;
+}
+
+/* What is wrong with page p, in why, or 0: text of different lines overlaps, a rule
+ * crosses text, a seal's room is outside the text area or holds anything but its
+ * caption. */
+static int
+page_problem(const struct layout *l, size_t p, struct buf *why)
+{
+	size_t first = l->pages[p].first, end = first + l->pages[p].count;
+	struct rect *text = xcalloc(l->pages[p].count, sizeof *text), *seal = xcalloc(
+	    l->pages[p].count, sizeof *seal), *rule = xcalloc(l->pages[p].count, sizeof *rule);
+	size_t nt = 0, ns = 0, nr = 0;
+	int bad = 0;
+
+	for (size_t i = first; i < end; i++) {
+		const struct lay_item *it = &l->items[i];
+
+		if (it->kind == LAY_RULE)
+			rule[nr++] = (struct rect){fmin(it->x, it->x2), fmin(it->y, it->y2) -
+			    it->thickness / 2, fmax(it->x, it->x2), fmax(it->y, it->y2) +
+			    it->thickness / 2, it};
+		else {
+			if (seal_room(l, it, "Siegel", &seal[ns]))
+				ns++;
+			text[nt++] = (struct rect){it->x, it->y - it->size * (1 - ASCENT_SHARE),
+			    it->x2, it->y + it->size * ASCENT_SHARE, it};
+		}
+	}
+	for (size_t a = 0; a < nt && !bad; a++)
+		for (size_t b = a + 1; b < nt && !bad; b++)
+			if (overlap(&text[a], &text[b]) && (text[a].it->line == 0 ||
+			    text[a].it->line != text[b].it->line)) {
+				buf_printf(why, "page %zu: \"%.*s\" overlaps \"%.*s\"", p + 1,
+				    (int)text[a].it->len, lay_text(l, text[a].it), (int)text[b].it->len,
+				    lay_text(l, text[b].it));
+				bad = 1;
+			}
+	for (size_t a = 0; a < ns && !bad; a++) {
+		struct rect area = {MARGIN_LEFT, MARGIN_BOTTOM, PAGE_WIDTH - MARGIN_RIGHT,
+		    PAGE_HEIGHT - MARGIN_TOP, NULL};
+
+		if (seal[a].x0 < area.x0 - 0.01 || seal[a].x1 > area.x1 + 0.01 ||
+		    seal[a].y0 < area.y0 - 0.01 || seal[a].y1 > area.y1 + 0.01) {
+			buf_printf(why, "page %zu: a seal's room is outside the text area", p + 1);
+			bad = 1;
+		}
+		for (size_t b = 0; b < ns && !bad; b++)
+			if (b != a && overlap(&seal[a], &seal[b])) {
+				buf_printf(why, "page %zu: two seals' rooms overlap", p + 1);
+				bad = 1;
+			}
+		for (size_t b = 0; b < nt && !bad; b++)
+			if (text[b].it != seal[a].it && overlap(&seal[a], &text[b])) {
+				buf_printf(why, "page %zu: \"%.*s\" is in a seal's room", p + 1,
+				    (int)text[b].it->len, lay_text(l, text[b].it));
+				bad = 1;
+			}
+		for (size_t b = 0; b < nr && !bad; b++)
+			if (overlap(&seal[a], &rule[b])) {
+				buf_printf(why, "page %zu: a rule is in a seal's room", p + 1);
+				bad = 1;
+			}
+	}
+	/* A rule never crosses the body of text (a blank's rule runs under its line). */
+	for (size_t a = 0; a < nr && !bad; a++)
+		for (size_t b = 0; b < nt && !bad; b++) {
+			struct rect upper = text[b];
+
+			upper.y0 = upper.it->y;
+			if (overlap(&rule[a], &upper)) {
+				buf_printf(why, "page %zu: a rule crosses \"%.*s\"", p + 1,
+				    (int)text[b].it->len, lay_text(l, text[b].it));
+				bad = 1;
+			}
+		}
+	free(text);
+	free(seal);
+	free(rule);
+	return bad;
+}
+
+/* What is outside the text area (or the footer's line), in why, or 0. */
+static int
+outside_problem(const struct layout *l, struct buf *why)
+{
+	for (size_t i = 0; i < l->nitems; i++) {
+		const struct lay_item *it = &l->items[i];
+
+		if (fmin(it->x, it->x2) < MARGIN_LEFT - 0.01 ||
+		    fmax(it->x, it->x2) > PAGE_WIDTH - MARGIN_RIGHT + 0.01 ||
+		    it->y > PAGE_HEIGHT - MARGIN_TOP + 0.01 ||
+		    (it->y < MARGIN_BOTTOM - 0.01 && it->y != FOOTER_BASELINE)) {
+			buf_printf(why, "item %zu at x %.2f..%.2f, y %.2f is outside the text area", i,
+			    fmin(it->x, it->x2), fmax(it->x, it->x2), it->y);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static unsigned
+next_random(unsigned *state)
+{
+	/* xorshift32 */
+	*state ^= *state << 13;
+	*state ^= *state >> 17;
+	*state ^= *state << 5;
+	return *state;
+}
+
+/* Words of 1 to max letters, n of them. */
+static void
+random_words(unsigned *rnd, int n, int max, struct buf *out)
+{
+	for (int w = 0; w < n; w++) {
+		int len = 1 + (int)(next_random(rnd) % (unsigned)max);
+
+		if (w > 0)
+			buf_puts(out, " ");
+		buf_puts(out, "M");
+		for (int k = 1; k < len; k++)
+			buf_append(out, &"aeinorstu"[next_random(rnd) % 9], 1);
+	}
+}
+
+/* A declaration of random body length and a random grid: 1 to 3 columns, names,
+ * functions and organisations of random lengths, seals for some signatories or all. */
+static void
+random_grid(unsigned seed, struct buf *body, struct buf *sigs)
+{
+	unsigned rnd = seed;
+	int cols = 1 + (int)(next_random(&rnd) % 3), n = 1 + (int)(next_random(&rnd) % 12);
+	int paras = (int)(next_random(&rnd) % 12), all_seals = next_random(&rnd) % 5 == 0;
+
+	for (int i = 0; i < paras; i++) {
+		buf_puts(body, "<p>");
+		random_words(&rnd, 10 + (int)(next_random(&rnd) % 60), 12, body);
+		buf_puts(body, ".</p>");
+	}
+	if (paras == 0)
+		buf_puts(body, "<p>Text.</p>");
+	buf_printf(sigs, "<signatures columns=\"%d\"%s>", cols, all_seals ? " seal=\"true\"" : "");
+	for (int i = 0; i < n; i++) {
+		int lines = 1 + (int)(next_random(&rnd) % 4);
+
+		buf_printf(sigs, "<signatory%s>", next_random(&rnd) % 3 == 0 ? " seal=\"true\"" : "");
+		if (next_random(&rnd) % 4) {
+			buf_puts(sigs, "<name>");
+			random_words(&rnd, 1 + (int)(next_random(&rnd) % 5), 14, sigs);
+			buf_puts(sigs, "</name>");
+		}
+		if (next_random(&rnd) % 2) {
+			buf_puts(sigs, "<function>");
+			random_words(&rnd, 1 + (int)(next_random(&rnd) % 6), 20, sigs);
+			buf_puts(sigs, "</function>");
+		}
+		buf_puts(sigs, "<organisation>");
+		for (int k = 0; k < lines; k++) {
+			buf_puts(sigs, "<line>");
+			random_words(&rnd, 1 + (int)(next_random(&rnd) % 6), 32, sigs);
+			buf_puts(sigs, "</line>");
+		}
+		buf_puts(sigs, "</organisation></signatory>");
+	}
+	buf_puts(sigs, "</signatures>");
+}
+
+/* Property: over many generated grids, nothing is set outside the text area, no
+ * text overlaps other text or a rule, and every seal's room is clear and on the
+ * page. A failing seed is printed for replay. */
+static void
+test_signature_grid_geometry(void **state)
+{
+	unsigned seeds = 400, with_seals = 0;
+
+	(void)state;
+	for (unsigned seed = 1; seed <= seeds; seed++) {
+		struct buf log = {0}, body = {0}, sigs = {0}, why = {0};
+		struct diag d;
+		struct decl *decl;
+		struct layout *l;
+		struct rect r;
+
+		random_grid(seed * 2654435761u, &body, &sigs);
+		l = lay_decl(PLAIN_META, body.data, sigs.data, NULL, &d, &log, &decl);
+		if (l == NULL)
+			fail_msg("seed %u: no layout: %s", seed, log.data ? log.data : "");
+		for (size_t p = 0; p < l->npages && why.len == 0; p++)
+			page_problem(l, p, &why);
+		if (why.len == 0)
+			outside_problem(l, &why);
+		if (why.len > 0)
+			fail_msg("seed %u: %s", seed, why.data);
+		for (size_t i = 0; i < l->nitems; i++)
+			if (seal_room(l, &l->items[i], "Siegel", &r)) {
+				with_seals++;
+				break;
+			}
+		layout_free(l);
+		decl_free(decl);
+		buf_free(&body);
+		buf_free(&sigs);
+		buf_free(&why);
+		buf_free(&log);
+	}
+	/* Most grids have a seal. */
+	assert_true(with_seals > seeds / 2);
+}
+
+/* The first signature line (a rule from the margin at least min long), or NULL. */
+static const struct lay_item *
+signature_rule(const struct layout *l, double min)
+{
+	for (size_t i = 0; i < l->nitems; i++)
+		if (l->items[i].kind == LAY_RULE && l->items[i].thickness == SIG_RULE &&
+		    l->items[i].y == l->items[i].y2 && l->items[i].x2 - l->items[i].x >= min &&
+		    l->items[i].x == MARGIN_LEFT)
+			return &l->items[i];
+	return NULL;
+}
+
+/* A seal's room is beside the signature line in one column (the line shortened), and
+ * above the room for the signature in three; its caption is in the document's
+ * language. */
+static void
+test_seal_placement(void **state)
+{
+	static const char *const grids[] = {
+		"<signatures columns=\"1\"><signatory seal=\"true\"><name>A</name><organisation>"
+		    "<line>O</line></organisation></signatory></signatures>",
+		"<signatures columns=\"3\" seal=\"true\"><signatory><name>A</name><organisation>"
+		    "<line>O</line></organisation></signatory></signatures>",
+	};
+
+	(void)state;
+	for (size_t g = 0; g < 2; g++) {
+		struct buf log = {0}, meta = {0};
+		struct diag d;
+		struct decl *decl;
+		struct layout *l;
+		const struct lay_item *rule;
+		struct rect room = {0};
+		int found = 0;
+
+		buf_printf(&meta, "<id>t</id><language>%s</language><version>1</version><signing>"
+		    "<place>P</place><date>2024-01-22</date></signing><title><line>T</line></title>"
+		    "<short-title>T</short-title>", g == 0 ? "de" : "en");
+		l = lay_decl(meta.data, "<p>Text.</p>", grids[g], NULL, &d, &log, &decl);
+		assert_non_null(l);
+		for (size_t i = 0; i < l->nitems && !found; i++)
+			found = seal_room(l, &l->items[i], g == 0 ? "Siegel" : "Seal", &room);
+		assert_true(found);
+		rule = signature_rule(l, SEAL_SIZE);
+		assert_non_null(rule);
+		if (g == 0) {
+			/* Beside: the room stands on the line's level, right of it. */
+			assert_true(fabs(room.y0 - rule->y) < 0.01);
+			assert_true(fabs(room.x1 - (PAGE_WIDTH - MARGIN_RIGHT)) < 0.01);
+			assert_true(rule->x2 <= room.x0 - SEAL_GAP + 0.01);
+		} else {
+			/* Above: the room stands on the room for the signature. */
+			assert_true(fabs(room.y0 - (rule->y + SIG_SPACE)) < 0.01);
+			assert_true(fabs(room.x0 - MARGIN_LEFT) < 0.01);
+			assert_true(room.x1 <= rule->x2 + 0.01);
+		}
+		assert_true(fabs(room.x1 - room.x0 - MM(40)) < 0.01);
+		assert_true(fabs(room.y1 - room.y0 - MM(40)) < 0.01);
+		layout_free(l);
+		decl_free(decl);
+		buf_free(&meta);
+		buf_free(&log);
+	}
+}
+
 static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_krefeld_layout),
 	cmocka_unit_test(test_bergisch_layout),
@@ -1153,6 +1454,8 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_metadata_glyphs),
 	cmocka_unit_test(test_list_labels),
 	cmocka_unit_test(test_nested_list),
+	cmocka_unit_test(test_signature_grid_geometry),
+	cmocka_unit_test(test_seal_placement),
 };
 
 TEST_MAIN(tests)
