@@ -47,7 +47,8 @@ free_list(struct list *l)
 static int
 is_invisible(uint32_t cp)
 {
-	return cp >= 0x80 && cp <= 0x10FFFF && utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_CF;
+	return cp >= 0x80 && cp <= 0x10FFFF &&
+	    utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_CF;
 }
 
 /* Every kind of space an author can type or paste: tabs and line ends, and Unicode's

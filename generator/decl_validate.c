@@ -387,7 +387,7 @@ has_scheme(const char *uri, const char *prefix)
 	return strncasecmp(uri, prefix, strlen(prefix)) == 0;
 }
 
-/* Why uri cannot be a link's target, or NULL when it is a plausible web or e-mail
+/* Why uri cannot be a link's target and how to fix it, or NULL when it is a plausible web or e-mail
  * address. Only http, https and mailto: a "javascript:" or "file:" link in a signing
  * copy would run code or open local files in the reader's viewer. */
 static const char *
@@ -400,20 +400,23 @@ link_problem(const char *uri)
 
 		if (cp == ' ' || is_control(cp) || cp > 0x10FFFF ||
 		    is_unseen(utf8proc_category((utf8proc_int32_t)cp)))
-			return "holds a space or an invisible character";
+			return "holds a space or an invisible character; remove it (a space in an "
+			    "address is written %20)";
 	}
 	if (has_scheme(uri, "https://") || has_scheme(uri, "http://")) {
 		const char *host = strstr(uri, "//") + 2;
 
-		return *host == '\0' || strchr("/?#", *host) ? "names no host" : NULL;
+		return *host == '\0' || strchr("/?#", *host) ?
+		    "names no host; write the host after \"//\"" : NULL;
 	}
 	if (has_scheme(uri, "mailto:")) {
 		const char *at = strchr(uri, '@');
 
 		return at == NULL || at == uri + strlen("mailto:") || at[1] == '\0' ?
-		    "is not an e-mail address" : NULL;
+		    "is not an e-mail address; write mailto:name@example.org" : NULL;
 	}
-	return "is not a web or e-mail address";
+	return "is not a web or e-mail address; write one that starts with https://, http:// "
+	    "or mailto:";
 }
 
 static unsigned
@@ -434,8 +437,7 @@ text_links(const struct decl *decl, const struct text *t, const char *what, stru
 			n++;
 		} else if ((problem = link_problem(uri)) != NULL) {
 			diag_report(d, DIAG_ERROR, decl->path, t->pos.line, t->pos.col,
-			    "link address \"%s\" %s; write an address that starts with "
-			    "https://, http:// or mailto:", uri, problem);
+			    "link address \"%s\" %s", uri, problem);
 			n++;
 		}
 	}

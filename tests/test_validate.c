@@ -567,19 +567,22 @@ test_links_rejected(void **state)
 		const char *uri, *message;
 	} cases[] = {
 		{"javascript:alert(1)", "t.xml:13:5: error: link address \"javascript:alert(1)\" "
-		    "is not a web or e-mail address; write an address that starts with https://, "
-		    "http:// or mailto:"},
+		    "is not a web or e-mail address; write one that starts with https://, http:// "
+		    "or mailto:"},
 		{"file:///etc/passwd", "t.xml:13:5: error: link address \"file:///etc/passwd\" "
 		    "is not a web or e-mail address"},
 		{"www.example.org", "t.xml:13:5: error: link address \"www.example.org\" is not"},
 		{"ftp://example.org", "t.xml:13:5: error: link address \"ftp://example.org\" is not"},
-		{"https://", "t.xml:13:5: error: link address \"https://\" names no host"},
+		{"https://", "t.xml:13:5: error: link address \"https://\" names no host; "
+		    "write the host after \"//\""},
 		{"http:///path", "t.xml:13:5: error: link address \"http:///path\" names no host"},
-		{"mailto:info", "t.xml:13:5: error: link address \"mailto:info\" is not an e-mail"},
+		{"mailto:info", "t.xml:13:5: error: link address \"mailto:info\" is not an e-mail "
+		    "address; write mailto:name@example.org"},
 		{"mailto:@example.org", "t.xml:13:5: error: link address \"mailto:@example.org\" "
-		    "is not an e-mail"},
+		    "is not an e-mail address; write mailto:name@example.org"},
 		{"https://example.org/a b", "t.xml:13:5: error: link address "
-		    "\"https://example.org/a b\" holds a space or an invisible character"},
+		    "\"https://example.org/a b\" holds a space or an invisible character; remove it "
+		    "(a space in an address is written %20)"},
 		{"https://exam" SHY "ple.org", "t.xml:13:5: error: link address \"https://exam"
 		    SHY "ple.org\" holds a space"},
 		{"https://example.org/" NBSP, "t.xml:13:5: error: link address \"https://example.org/"
