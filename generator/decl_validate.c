@@ -257,7 +257,7 @@ static void
 report_duplicate(const struct decl *decl, const struct signatory *first,
     const struct signatory *again, struct diag *d)
 {
-	const char *org = again->norg > 0 ? again->org[0] : "";
+	const char *org = again->org[0];
 
 	if (again->name != NULL)
 		diag_report(d, DIAG_ERROR, decl->path, again->pos.line, again->pos.col,
@@ -274,25 +274,30 @@ report_duplicate(const struct decl *decl, const struct signatory *first,
 static unsigned
 report_duplicates(const struct decl *decl, struct diag *d)
 {
-	size_t count = decl->nsignatories;
+	size_t count = decl->nsignatories, nkeys = 0;
 	struct signatory_key *keys = xcalloc(count, sizeof *keys);
 	size_t *first = xcalloc(count, sizeof *first);	/* first listing of each */
 	unsigned n = 0;
 
-	for (size_t i = 0; i < count; i++)
-		keys[i] = (struct signatory_key){signatory_key(&decl->signatories[i]), i};
-	qsort(keys, count, sizeof *keys, compare_keys);
-	for (size_t k = 0; k < count; k++)
-		first[keys[k].index] = k > 0 && strcmp(keys[k].key, keys[k - 1].key) == 0 ?
-		    first[keys[k - 1].index] : keys[k].index;
+	for (size_t i = 0; i < count; i++) {
+		first[i] = i;
+		/* Without an organisation (a schema error) it cannot be compared. */
+		if (decl->signatories[i].norg > 0)
+			keys[nkeys++] = (struct signatory_key){
+			    signatory_key(&decl->signatories[i]), i};
+	}
+	qsort(keys, nkeys, sizeof *keys, compare_keys);
+	for (size_t k = 1; k < nkeys; k++)
+		if (strcmp(keys[k].key, keys[k - 1].key) == 0)
+			first[keys[k].index] = first[keys[k - 1].index];
 	for (size_t i = 0; i < count; i++)
 		if (first[i] != i) {
 			report_duplicate(decl, &decl->signatories[first[i]],
 			    &decl->signatories[i], d);
 			n++;
 		}
-	for (size_t i = 0; i < count; i++)
-		free(keys[i].key);
+	for (size_t k = 0; k < nkeys; k++)
+		free(keys[k].key);
 	free(keys);
 	free(first);
 	return n;

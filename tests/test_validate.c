@@ -620,6 +620,26 @@ test_link_length_bounded(void **state)
 	free(uri);
 }
 
+/* After a schema error the parser may build a model with parts missing: the rules
+ * report what they can and never read what is not there. */
+static void
+test_partial_model(void **state)
+{
+	struct fixture *f = *state;
+	struct decl *decl = &f->decl;
+
+	decl->language = NULL;
+	decl->lang = -1;
+	decl->version = decl->place = decl->short_title = NULL;
+	decl->title = NULL;
+	decl->ntitle = 0;
+	decl->nkeywords = decl->nregions = 0;
+	f->sigs[0] = (struct signatory){.pos = {22, 5}};
+	f->sigs[1] = (struct signatory){.pos = {23, 5}};
+	f->runs[1][0].text = SHY;
+	expect_one(f, "t.xml:13:5: error: <p> has no text");
+}
+
 /* Every problem of a file in one run, each once. */
 static void
 test_all_rules_report(void **state)
@@ -665,6 +685,7 @@ static const struct CMUnitTest tests[] = {
 	T(test_links_accepted),
 	T(test_links_rejected),
 	T(test_link_length_bounded),
+	T(test_partial_model),
 	T(test_all_rules_report),
 #undef T
 };
