@@ -243,6 +243,18 @@ test_duplicate_name_disguised(void **state)
 	}
 }
 
+/* Keys are folded in place of one allocation: a four-byte character at the very end
+ * must fit (under ASan this test reads and writes nothing beyond it). */
+static void
+test_duplicate_with_four_byte_characters(void **state)
+{
+	struct fixture *f = *state;
+
+	set_signatory(f, 0, "Erika \xF0\x9D\x94\x90", "\xF0\x9D\x94\x90", 22);
+	set_signatory(f, 1, "Erika" NBSP "\xF0\x9D\x94\x90" SHY, "\xF0\x9D\x94\x90", 23);
+	expect_one(f, "t.xml:23:5: error: duplicate signatory");
+}
+
 /* Every further listing names the first one. */
 static void
 test_duplicates_name_the_first(void **state)
@@ -667,6 +679,7 @@ static const struct CMUnitTest tests[] = {
 	T(test_same_person_same_organisation),
 	T(test_duplicate_name_disguised),
 	T(test_duplicates_name_the_first),
+	T(test_duplicate_with_four_byte_characters),
 	T(test_different_names_stay_different),
 	T(test_duplicate_organisation_disguised),
 	T(test_duplicate_organisation_signing_as_such),
