@@ -17,9 +17,9 @@
 void decl_fold_text(const char *s, struct buf *out);
 int decl_text_is_blank(const char *s);
 
-/* Longest link address accepted, in bytes: the longest URL every browser and PDF viewer
- * handles; an address is typed by an author, so anything longer is a mistake. Belongs
- * in limits.h (asked of the lead). */
+/* Longest link address accepted, in bytes: about the longest URL every browser handles
+ * (2083 in Internet Explorer), and the schema's bound on href; an address is typed by
+ * an author, so anything longer is a mistake. Belongs in limits.h (asked of the lead). */
 #define LINK_MAX_BYTES 2000
 
 typedef unsigned rule_fn(const struct decl *, struct diag *);
@@ -392,9 +392,9 @@ has_scheme(const char *uri, const char *prefix)
 	return strncasecmp(uri, prefix, strlen(prefix)) == 0;
 }
 
-/* Why uri cannot be a link's target and how to fix it, or NULL when it is a plausible web or e-mail
- * address. Only http, https and mailto: a "javascript:" or "file:" link in a signing
- * copy would run code or open local files in the reader's viewer. */
+/* Why uri cannot be a link's target and how to fix it, or NULL when it is a plausible
+ * web or e-mail address. Only http, https and mailto: a "javascript:" or "file:" link in
+ * a signing copy would run code or open local files in the reader's viewer. */
 static const char *
 link_problem(const char *uri)
 {
@@ -403,7 +403,8 @@ link_problem(const char *uri)
 	for (size_t k = 0; k < len; k += n) {
 		uint32_t cp = utf8_decode(uri + k, len - k, &n);
 
-		if (cp == ' ' || is_control(cp) || cp > 0x10FFFF ||
+		/* Tabs and line ends too: is_control lets them pass in text. */
+		if (cp <= ' ' || is_control(cp) || cp > 0x10FFFF ||
 		    is_unseen(utf8proc_category((utf8proc_int32_t)cp)))
 			return "holds a space or an invisible character; remove it (a space in an "
 			    "address is written %20)";

@@ -601,6 +601,8 @@ test_links_rejected(void **state)
 		    NBSP "\" holds a space"},
 		{"https://example.org/" NEL, "t.xml:13:5: error: link address \"https://example.org/"
 		    NEL "\" holds a space"},
+		{"https://example.org/\tx", "t.xml:13:5: error: link address \"https://example.org/"
+		    "\tx\" holds a space"},
 		{"https://example.org/\x7F", "t.xml:13:5: error: link address \"https://example.org/"
 		    "\x7F\" holds a space"},
 	};
