@@ -24,6 +24,9 @@ struct lb_item {
 	double shrink;		/* pt, glue only */
 	int penalty;		/* penalties only */
 	int flagged;		/* a hyphenation penalty */
+	int relaxable;		/* penalties only: a break that a rule forbids (such as too
+				 * few letters of the last word on the last line), taken
+				 * only when total fit relaxes its rules */
 };
 
 enum lb_method {
@@ -50,9 +53,10 @@ struct lb_params {
  * best setting whose lines all have a badness within tolerance and which never has
  * more than max_hyphens hyphenated lines in a row. When there is none, or when first
  * fit scores better, it relaxes those rules into demerits (excess_hyphen_demerits for
- * each line beyond the limit; any badness up to first fit's worst line; an overfull
- * line where no break point fits) and searches again: that search includes first
- * fit's setting, so total fit never scores worse than first fit. */
+ * each line beyond the limit; relaxable breaks at their penalty; any badness up to
+ * first fit's worst line; an overfull line where no break point fits) and searches
+ * again: that search includes first fit's setting (which never takes a relaxable
+ * break), so total fit never scores worse than first fit. */
 void lb_params_default(struct lb_params *p, double line_width);
 
 struct lb_line {
