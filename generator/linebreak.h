@@ -37,12 +37,12 @@ enum lb_method {
 struct lb_params {
 	enum lb_method method;
 	double line_width;		/* pt */
-	double tolerance;		/* largest badness accepted before the fallback passes */
+	double tolerance;		/* largest badness of a line under the strict rules */
 	int line_penalty;		/* TeX \linepenalty */
 	double double_hyphen_demerits;	/* two hyphenated lines in a row */
 	double final_hyphen_demerits;	/* hyphen on the next-to-last line */
 	double fitness_demerits;	/* adjacent lines of very different tightness */
-	int max_hyphens;		/* most hyphenated lines in a row (total fit) */
+	int max_hyphens;		/* most hyphenated lines in a row (strict rules) */
 	double excess_hyphen_demerits;	/* each hyphenated line beyond max_hyphens in a
 					 * row, when the limit is relaxed */
 };
@@ -71,7 +71,7 @@ struct lb_result {
 	size_t nlines;
 	double demerits;	/* total demerits of the chosen breaks */
 	int overfull;		/* number of overfull lines */
-	int relaxed;		/* total fit had to relax max_hyphens and the tolerance */
+	int relaxed;		/* total fit relaxed its rules (see lb_params_default) */
 };
 
 /* Breaks items (which must end with a forced break) into lines. Returns 0, or -1 if the
