@@ -780,6 +780,26 @@ warn_overfull(struct para *p, const struct lb_line *l)
 	buf_free(&words);
 }
 
+/* A justified line stretched beyond the tolerance: its spaces show as holes. Reported
+ * as TeX reports an "Underfull \hbox", with the line's words. */
+static void
+warn_loose(struct para *p, const struct lb_line *l, const struct lay_line *rec)
+{
+	double badness = 100 * rec->ratio * rec->ratio * rec->ratio;
+	struct buf words = {0};
+	size_t start, end;
+
+	if (!rec->justified || badness <= LOOSE_BADNESS)
+		return;
+	line_span(p, l, &start, &end);
+	excerpt(p, start, end, SIZE_MAX, &words);
+	diag_report(p->s->d, DIAG_WARNING, p->s->decl->path, p->pos.line, p->pos.col,
+	    "loose line (stretch ratio %.2f, badness %.0f): \"%s%s\"; add soft hyphens "
+	    "(&#173;) or rephrase the paragraph", rec->ratio, badness > 10000 ? 10000 : badness,
+	    words.data, rec->hyphenated ? "-" : "");
+	buf_free(&words);
+}
+
 /* Breaks the paragraph's items into lines; returns lb_break's result. A line past the
  * margin is worse than any run of hyphenated lines: where the limit on hyphenated
  * lines in a row leaves one (the breaker's last resort makes both cost the same), the
@@ -823,9 +843,12 @@ set_lines(struct para *p, struct set_line **lines)
 	}
 	*lines = xcalloc(res.nlines, sizeof **lines);
 	for (n = 0; n < res.nlines; n++) {
+		const struct lay_line *rec;
+
 		if (res.lines[n].overfull)
 			warn_overfull(p, &res.lines[n]);
-		place_line(p, &res.lines[n], n + 1 == res.nlines, &(*lines)[n]);
+		rec = place_line(p, &res.lines[n], n + 1 == res.nlines, &(*lines)[n]);
+		warn_loose(p, &res.lines[n], rec);
 	}
 	s->out->paras[s->out->nparas - 1].demerits = res.demerits;
 	s->out->paras[s->out->nparas - 1].nlines = n;
