@@ -2,6 +2,7 @@
 #include "decl.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,50 +27,75 @@ struct parse {
 	size_t len;
 	struct diag *diag;
 	int doctype_line;	/* line of a rejected DOCTYPE, 0 if none */
+	struct {
+		size_t at;	/* byte offset in data */
+		int line, col;	/* its position; line 0 before the first lookup */
+	} cursor;		/* of position_at */
+	int lang;		/* row of the document's language, -1 if unknown */
 };
 
-/* Column (1-based, in characters) of the start tag "<name" on the given line,
- * or 0 if it cannot be found: libxml2 keeps no columns on nodes. */
-static int
-find_column(const struct parse *p, int line, const char *name)
+/* The position of byte offset off in the source. Lookups come mostly in document order,
+ * so the cursor moves forward from the last one: all positions of a parse cost one pass
+ * over the file, however many lines or elements it has. */
+static struct pos
+position_at(struct parse *p, size_t off)
 {
-	const char *s = p->data, *end = p->data + p->len, *eol, *hit = NULL;
-	size_t nlen = name ? strlen(name) : 0;
-	int l = 1, col = 1;
+	struct pos pos;
 
-	if (line <= 0 || name == NULL)
-		return 0;
-	while (s < end && l < line) {
-		const char *nl = memchr(s, '\n', (size_t)(end - s));
-
-		if (nl == NULL)
-			return 0;
-		s = nl + 1;
-		l++;
+	if (off < p->cursor.at || p->cursor.line == 0) {
+		p->cursor.at = 0;
+		p->cursor.line = p->cursor.col = 1;
 	}
-	eol = memchr(s, '\n', (size_t)(end - s));
-	if (eol == NULL)
-		eol = end;
-	for (const char *t = s; t < eol && hit == NULL; t++) {
-		const char *n = t + 1, *e;
+	for (; p->cursor.at < off && p->cursor.at < p->len; p->cursor.at++) {
+		unsigned char c = (unsigned char)p->data[p->cursor.at];
 
-		if (*t != '<')
-			continue;
-		for (e = n; e < eol && !strchr(" \t\r/>", *e); e++)
-			;
-		/* A namespace prefix is not part of the name. */
-		for (const char *c = n; c < e; c++)
-			if (*c == ':')
-				n = c + 1;
-		if ((size_t)(e - n) == nlen && memcmp(n, name, nlen) == 0)
-			hit = t;
+		if (c == '\n') {
+			p->cursor.line++;
+			p->cursor.col = 1;
+		} else if ((c & 0xC0) != 0x80) {
+			p->cursor.col++;
+		}
 	}
-	if (hit == NULL)
+	pos.line = p->cursor.line;
+	pos.col = p->cursor.col;
+	return pos;
+}
+
+/* Offset of the "<" that starts the markup the parser is in (a start tag, a DOCTYPE),
+ * plus one; 0 if it cannot be found. A start tag holds no "<", so the search is as
+ * long as the tag. */
+static size_t
+markup_start(const struct parse *p, xmlParserCtxtPtr ctxt)
+{
+	size_t off;
+
+	if (ctxt->input == NULL || ctxt->input->cur == NULL || ctxt->input->base == NULL)
 		return 0;
-	for (const char *t = s; t < hit; t++)
-		if (((unsigned char)*t & 0xC0) != 0x80)
-			col++;
-	return col;
+	off = (size_t)ctxt->input->consumed + (size_t)(ctxt->input->cur - ctxt->input->base);
+	if (off > p->len)
+		return 0;
+	while (off > 0 && p->data[off - 1] != '<')
+		off--;
+	return off;
+}
+
+/* Where element n starts: on_start_element noted its offset (plus one). */
+static struct pos
+node_pos(struct parse *p, xmlNodePtr n)
+{
+	struct pos pos = {0, 0};
+	uintptr_t start;
+
+	if (n != NULL && n->type != XML_ELEMENT_NODE)
+		n = n->parent;
+	if (n == NULL || n->type != XML_ELEMENT_NODE)
+		return pos;
+	start = (uintptr_t)n->_private;
+	if (start == 0) {
+		pos.line = (int)xmlGetLineNo(n);
+		return pos;
+	}
+	return position_at(p, (size_t)start - 1);
 }
 
 /* Removes "{urn:...}" namespace qualifiers from libxml2's schema messages, and the
@@ -110,17 +136,27 @@ static void
 report_xml_error(struct parse *p, const xmlError *err)
 {
 	struct buf msg = {0};
-	int col = err->int2;
+	int line = err->line, col = err->int2;
 	const char *text = err->message ? err->message : "unknown XML error";
 
-	if (err->domain == XML_FROM_SCHEMASV && err->node != NULL)
-		col = find_column(p, err->line, (const char *)((xmlNodePtr)err->node)->name);
+	/* Past the cap a message is only counted: spend nothing on it. */
+	if (diag_capped(p->diag)) {
+		diag_report(p->diag, err->level == XML_ERR_WARNING ? DIAG_WARNING : DIAG_ERROR,
+		    p->path, 0, 0, "%s", text);
+		return;
+	}
+	if (err->domain == XML_FROM_SCHEMASV && err->node != NULL) {
+		struct pos pos = node_pos(p, err->node);
+
+		line = pos.line;
+		col = pos.col;
+	}
 	for (size_t i = 0; i < sizeof rewordings / sizeof *rewordings; i++)
 		if (strncmp(text, rewordings[i].prefix, strlen(rewordings[i].prefix)) == 0)
 			text = rewordings[i].instead;
 	tidy_message(text, &msg);
 	diag_report(p->diag, err->level == XML_ERR_WARNING ? DIAG_WARNING : DIAG_ERROR,
-	    p->path, err->line, col, "%s", msg.data ? msg.data : "");
+	    p->path, line, col, "%s", msg.data ? msg.data : "");
 	buf_free(&msg);
 }
 
@@ -149,15 +185,33 @@ on_doctype(void *ctx, const xmlChar *name, const xmlChar *external_id, const xml
 {
 	xmlParserCtxtPtr ctxt = ctx;
 	struct parse *p = ctxt->_private;
+	size_t start = markup_start(p, ctxt);
+	struct pos pos = {xmlSAX2GetLineNumber(ctxt), 0};
 
 	(void)name;
 	(void)external_id;
 	(void)system_id;
-	p->doctype_line = xmlSAX2GetLineNumber(ctxt);
-	diag_report(p->diag, DIAG_ERROR, p->path, p->doctype_line,
-	    find_column(p, p->doctype_line, "!DOCTYPE"),
+	if (start > 0)
+		pos = position_at(p, start - 1);
+	p->doctype_line = pos.line > 0 ? pos.line : 1;
+	diag_report(p->diag, DIAG_ERROR, p->path, pos.line, pos.col,
 	    "a DOCTYPE is not allowed in a declaration; remove it");
 	xmlStopParser(ctxt);
+}
+
+/* libxml2 keeps no columns: note where each element starts, in the node's _private
+ * (which libxml2 leaves to the application), as the offset of its "<" plus one. */
+static void
+on_start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+    const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces, int nb_attributes,
+    int nb_defaulted, const xmlChar **attributes)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+
+	xmlSAX2StartElementNs(ctx, localname, prefix, uri, nb_namespaces, namespaces,
+	    nb_attributes, nb_defaulted, attributes);
+	if (ctxt->node != NULL)
+		ctxt->node->_private = (void *)(uintptr_t)markup_start(ctxt->_private, ctxt);
 }
 
 /* declgen reads UTF-8 only: a UTF-16 or UTF-32 byte order mark, or an XML declaration
@@ -210,10 +264,13 @@ parse_xml(struct parse *p)
 	}
 	ctxt->_private = p;
 	ctxt->sax->internalSubset = on_doctype;
+	ctxt->sax->startElementNs = on_start_element;
 	ctxt->sax->serror = on_parser_error;
 	/* NONET: never fetch; no NOENT, DTDLOAD, HUGE or NOBLANKS, on purpose. */
-	doc = xmlCtxtReadMemory(ctxt, p->data, (int)p->len, p->path, "UTF-8",
-	    XML_PARSE_NONET | XML_PARSE_NOCDATA);
+	/* No URL: libxml2 would walk every preceding node of each invalid element
+	 * looking for an XInclude to name instead (quadratic); messages name p->path. */
+	doc = xmlCtxtReadMemory(ctxt, p->data, (int)p->len, NULL, "UTF-8",
+	    XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);
 	if (doc != NULL && (!ctxt->wellFormed || p->doctype_line)) {
 		xmlFreeDoc(doc);
 		doc = NULL;
@@ -274,14 +331,39 @@ child(xmlNodePtr parent, const char *name)
 	return NULL;
 }
 
-static struct pos
-node_pos(const struct parse *p, xmlNodePtr n)
-{
-	struct pos pos;
 
-	pos.line = (int)xmlGetLineNo(n);
-	pos.col = find_column(p, pos.line, (const char *)n->name);
-	return pos;
+/* The value of attribute name of n as the document holds it (not a copy), or NULL. */
+static const char *
+attribute(xmlNodePtr n, const char *name, const char *ns)
+{
+	xmlAttrPtr a = xmlHasNsProp(n, (const xmlChar *)name, (const xmlChar *)ns);
+
+	if (a == NULL || a->children == NULL || a->children->content == NULL)
+		return NULL;
+	return (const char *)a->children->content;
+}
+
+/* Language row of n's own xml:lang (-1 for a tag the table lacks), else inherited. */
+static int
+lang_of(xmlNodePtr n, int inherited)
+{
+	const char *tag = attribute(n, "lang", (const char *)XML_XML_NAMESPACE);
+
+	return tag ? lang_find(tag) : inherited;
+}
+
+/* An xs:boolean attribute ("true", "1"; white space around allowed). */
+static int
+flag(xmlNodePtr n, const char *name)
+{
+	const char *v = attribute(n, name, NULL);
+	size_t len;
+
+	if (v == NULL)
+		return 0;
+	v += strspn(v, " \t\r\n");
+	len = strcspn(v, " \t\r\n");
+	return (len == 4 && memcmp(v, "true", 4) == 0) || (len == 1 && *v == '1');
 }
 
 static int
@@ -290,16 +372,71 @@ is_xml_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* Length of the white space at s: XML's, and the Unicode line and paragraph
+ * separators (U+2028, U+2029), which would otherwise glue two words together. */
+static size_t
+space_length(const char *s)
+{
+	if (is_xml_space(*s))
+		return 1;
+	if ((unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+	    ((unsigned char)s[2] == 0xA8 || (unsigned char)s[2] == 0xA9))
+		return 3;
+	return 0;
+}
+
+/* How a stretch of text looks: one run per change. */
+struct look {
+	unsigned style;
+	int lang;		/* row of the language table, -1 if unknown */
+	const char *uri;	/* RUN_LINK: the target, owned by the document or the
+				 * builder; else NULL */
+};
+
+static int
+same_look(const struct look *a, const struct look *b)
+{
+	return a->style == b->style && a->lang == b->lang &&
+	    (a->uri == b->uri || (a->uri && b->uri && strcmp(a->uri, b->uri) == 0));
+}
+
 /* Builds runs of one block: collapses white space, adds quotation marks. */
 struct run_builder {
 	struct text *text;
 	size_t cap;
 	struct buf cur;		/* text of the run being built */
-	unsigned cur_style;
+	struct look cur_look;
 	int pending_space;	/* a space to emit before the next non-space */
-	unsigned space_style;	/* style of the text the pending space was in */
+	struct look space_look;	/* look of the text the pending space was in */
 	int at_start;		/* nothing emitted yet: drop leading space */
+	int find_links;		/* recognise addresses in running text */
+	int failed;		/* an error was reported: the text is not valid */
+	char **uris;		/* link targets made here, freed with the builder */
+	size_t nuris, uris_cap;
 };
+
+/* Writes "ß" as "ss" (and capital "ẞ" as "SS") in place of s, for Swiss German. */
+static char *
+without_sharp_s(char *s)
+{
+	struct buf b = {0};
+
+	if (strstr(s, "\xC3\x9F") == NULL && strstr(s, "\xE1\xBA\x9E") == NULL)
+		return s;
+	for (const char *t = s; *t; t++) {
+		if (strncmp(t, "\xC3\x9F", 2) == 0) {
+			buf_puts(&b, "ss");
+			t += 1;
+		} else if (strncmp(t, "\xE1\xBA\x9E", 3) == 0) {
+			buf_puts(&b, "SS");
+			t += 2;
+		} else {
+			buf_append(&b, t, 1);
+		}
+	}
+	free(s);
+	return b.data;
+}
 
 static void
 flush_run(struct run_builder *rb)
@@ -309,49 +446,91 @@ flush_run(struct run_builder *rb)
 	if (rb->cur.len == 0)
 		return;
 	r = ARRAY_PUSH(rb->text->runs, rb->text->nruns, rb->cap);
-	r->style = rb->cur_style;
+	r->style = rb->cur_look.style;
+	r->lang = rb->cur_look.lang;
+	r->uri = rb->cur_look.uri ? xstrdup(rb->cur_look.uri) : NULL;
 	r->text = text_nfc(rb->cur.data);
 	if (r->text == NULL)	/* libxml2 has checked the encoding already */
 		r->text = xstrdup(rb->cur.data);
+	if (r->lang >= 0 && lang_get(r->lang)->no_sharp_s)
+		r->text = without_sharp_s(r->text);
 	buf_free(&rb->cur);
 }
 
 static void
-emit(struct run_builder *rb, unsigned style, const char *s, size_t len)
+free_builder(struct run_builder *rb)
 {
-	/* A space keeps the style of the text it was written in. */
+	for (size_t i = 0; i < rb->nuris; i++)
+		free(rb->uris[i]);
+	free(rb->uris);
+	buf_free(&rb->cur);
+}
+
+/* Keeps a link target made by the builder until the text is built. */
+static const char *
+keep_uri(struct run_builder *rb, char *uri)
+{
+	*ARRAY_PUSH(rb->uris, rb->nuris, rb->uris_cap) = uri;
+	return uri;
+}
+
+static void
+emit(struct run_builder *rb, const struct look *look, const char *s, size_t len)
+{
+	/* A space keeps the look of the text it was written in. */
 	if (rb->pending_space && !rb->at_start) {
-		if (rb->space_style != rb->cur_style) {
+		if (!same_look(&rb->space_look, &rb->cur_look)) {
 			flush_run(rb);
-			rb->cur_style = rb->space_style;
+			rb->cur_look = rb->space_look;
 		}
 		buf_append(&rb->cur, " ", 1);
 	}
 	rb->pending_space = 0;
-	if (style != rb->cur_style) {
+	if (!same_look(look, &rb->cur_look)) {
 		flush_run(rb);
-		rb->cur_style = style;
+		rb->cur_look = *look;
 	}
 	rb->at_start = 0;
 	buf_append(&rb->cur, s, len);
 }
 
+/* Emits one word, with every address in it as a link run of its own. */
 static void
-emit_text(struct run_builder *rb, unsigned style, const char *s)
+emit_word(struct run_builder *rb, const struct look *look, const char *s, size_t n)
+{
+	size_t at, alen;
+
+	while (rb->find_links && look->uri == NULL && text_find_address(s, n, &at, &alen)) {
+		struct look link = *look;
+
+		link.style |= RUN_LINK;
+		link.uri = keep_uri(rb, text_address_uri(s + at, alen));
+		if (at > 0)
+			emit(rb, look, s, at);
+		emit(rb, &link, s + at, alen);
+		s += at + alen;
+		n -= at + alen;
+	}
+	if (n > 0)
+		emit(rb, look, s, n);
+}
+
+static void
+emit_text(struct run_builder *rb, const struct look *look, const char *s)
 {
 	while (*s) {
-		size_t n = 0;
+		size_t n = 0, sp = space_length(s);
 
-		if (is_xml_space(*s)) {
+		if (sp > 0) {
 			if (!rb->pending_space)
-				rb->space_style = style;
+				rb->space_look = *look;
 			rb->pending_space = 1;
-			s++;
+			s += sp;
 			continue;
 		}
-		while (s[n] && !is_xml_space(s[n]))
+		while (s[n] && space_length(s + n) == 0)
 			n++;
-		emit(rb, style, s, n);
+		emit_word(rb, look, s, n);
 		s += n;
 	}
 }
@@ -363,26 +542,92 @@ static const struct {
 	{"em", RUN_EM},
 	{"strong", RUN_STRONG},
 	{"nobreak", RUN_NOBREAK},
-	{"q", 0},
+	{"link", RUN_LINK},
 };
 
-/* German quotation marks: „…“ outside, ‚…‘ inside. */
-static const char *const quote_open[2] = {"\xE2\x80\x9E", "\xE2\x80\x9A"};
-static const char *const quote_close[2] = {"\xE2\x80\x9C", "\xE2\x80\x98"};
-
-/* Walks the inline content of node without recursion (the nesting is the author's). */
-static int
-build_text(struct parse *p, xmlNodePtr node, struct text *out)
+/* Opening (close 0) or closing quotation mark of nesting level depth (0 outermost) in
+ * the language; a language the table lacks takes the document's, then German. */
+static const char *
+quote_mark(const struct parse *p, int lang, int depth, int close)
 {
-	struct run_builder rb = {.text = out, .at_start = 1};
+	if (lang < 0)
+		lang = p->lang >= 0 ? p->lang : 0;
+	return lang_get(lang)->quote[(depth % 2) * 2 + close];
+}
+
+/* The target of a <link>: its href, else its text, which must then be an address. */
+static const char *
+link_target(struct parse *p, struct run_builder *rb, xmlNodePtr n)
+{
+	const char *href = attribute(n, "href", NULL);
+	char *text, *uri = NULL;
+	size_t len;
+
+	if (href != NULL)
+		return keep_uri(rb, text_address_uri(href, strlen(href)));
+	text = (char *)xmlNodeGetContent(n);
+	if (text != NULL) {
+		const char *s = text + strspn(text, " \t\r\n");
+
+		len = strcspn(s, " \t\r\n");
+		if (s[len + strspn(s + len, " \t\r\n")] == '\0' && text_is_address(s, len))
+			uri = text_address_uri(s, len);
+		xmlFree(text);
+	}
+	if (uri == NULL) {
+		struct pos pos = node_pos(p, n);
+
+		diag_report(p->diag, DIAG_ERROR, p->path, pos.line, pos.col,
+		    "<link> without href must hold a web or e-mail address; add "
+		    "href=\"https://...\"");
+		rb->failed = 1;
+		return NULL;
+	}
+	return keep_uri(rb, uri);
+}
+
+/* The look inside inline element n, whose parent's text looks like *look. */
+static void
+enter_inline(struct parse *p, struct run_builder *rb, xmlNodePtr n, struct look *look)
+{
+	for (size_t i = 0; i < sizeof inline_elements / sizeof *inline_elements; i++)
+		if (strcmp((const char *)n->name, inline_elements[i].name) == 0)
+			look->style |= inline_elements[i].style;
+	look->lang = lang_of(n, look->lang);
+	if (is_element(n, "link"))
+		look->uri = link_target(p, rb, n);
+}
+
+static int
+check_block_bytes(struct parse *p, xmlNodePtr node, const struct text *t)
+{
+	size_t bytes = 0;
+
+	for (size_t i = 0; i < t->nruns; i++)
+		bytes += strlen(t->runs[i].text);
+	if (bytes <= LIMIT_BLOCK_BYTES)
+		return 0;
+	diag_report(p->diag, DIAG_ERROR, p->path, t->pos.line, t->pos.col,
+	    "<%s> holds %zu bytes of text, more than the limit of %u; split it",
+	    (const char *)node->name, bytes, LIMIT_BLOCK_BYTES);
+	return -1;
+}
+
+/* Walks the inline content of node without recursion (the nesting is the author's);
+ * lang is the language node inherits. A <list> in it (ending an item) is left to the
+ * caller. Returns 0, or -1 after reporting an error. */
+static int
+build_text(struct parse *p, xmlNodePtr node, int lang, struct text *out)
+{
+	struct run_builder rb = {.text = out, .at_start = 1, .find_links = 1};
 	struct {
 		xmlNodePtr node;
-		unsigned style;
-		int quote;	/* this element is a <q> */
+		struct look look;	/* of the text around the element */
+		int quote;		/* the element is a <q> */
 	} stack[LIMIT_NESTING];
-	int depth = 0, quotes = 0;
+	int depth = 0, quotes = 0, ret = 0;
+	struct look look = {0, lang_of(node, lang), NULL};
 	xmlNodePtr n = node->children;
-	unsigned style = 0;
 
 	memset(out, 0, sizeof *out);
 	out->pos = node_pos(p, node);
@@ -391,90 +636,82 @@ build_text(struct parse *p, xmlNodePtr node, struct text *out)
 			/* Leave the innermost element. */
 			depth--;
 			if (stack[depth].quote) {
-				quotes--;
-				emit(&rb, style, quote_close[quotes % 2], 3);
+				const char *mark = quote_mark(p, look.lang, --quotes, 1);
+
+				emit(&rb, &look, mark, strlen(mark));
 			}
-			style = stack[depth].style;
+			look = stack[depth].look;
 			n = stack[depth].node->next;
 			continue;
 		}
 		if (n->type == XML_TEXT_NODE && n->content) {
-			emit_text(&rb, style, (const char *)n->content);
-		} else if (n->type == XML_ELEMENT_NODE) {
-			unsigned add = 0;
-			int q = strcmp((const char *)n->name, "q") == 0;
-
-			for (size_t i = 0; i < sizeof inline_elements / sizeof *inline_elements; i++)
-				if (strcmp((const char *)n->name, inline_elements[i].name) == 0)
-					add = inline_elements[i].style;
+			emit_text(&rb, &look, (const char *)n->content);
+		} else if (n->type == XML_ELEMENT_NODE && !is_element(n, "list")) {
 			if (depth == LIMIT_NESTING) {
 				struct pos pos = node_pos(p, n);
 
 				diag_report(p->diag, DIAG_ERROR, p->path, pos.line, pos.col,
 				    "inline elements nested deeper than %d levels", LIMIT_NESTING);
-				flush_run(&rb);
-				return -1;
+				ret = -1;
+				break;
 			}
 			stack[depth].node = n;
-			stack[depth].style = style;
-			stack[depth].quote = q;
+			stack[depth].look = look;
+			stack[depth].quote = is_element(n, "q");
 			depth++;
-			if (q) {
-				emit(&rb, style | add, quote_open[quotes % 2], 3);
+			enter_inline(p, &rb, n, &look);
+			if (is_element(n, "q")) {
+				const char *mark = quote_mark(p, look.lang, quotes, 0);
+
+				emit(&rb, &look, mark, strlen(mark));
 				quotes++;
 			}
-			style |= add;
 			n = n->children;
 			continue;
 		}
 		n = n->next;
 	}
 	flush_run(&rb);
-	{
-		size_t bytes = 0;
-
-		for (size_t i = 0; i < out->nruns; i++)
-			bytes += strlen(out->runs[i].text);
-		if (bytes > LIMIT_BLOCK_BYTES) {
-			diag_report(p->diag, DIAG_ERROR, p->path, out->pos.line, out->pos.col,
-			    "<%s> holds %zu bytes of text, more than the limit of %u; split it",
-			    (const char *)node->name, bytes, LIMIT_BLOCK_BYTES);
-			return -1;
-		}
-	}
-	return 0;
+	free_builder(&rb);
+	if (ret != 0 || rb.failed)
+		return -1;
+	return check_block_bytes(p, node, out);
 }
 
+/* The text of a simple element, white space collapsed, in the language lang (-1: as
+ * written, for identifiers). */
 static char *
-plain_text(xmlNodePtr node)
+plain_text(xmlNodePtr node, int lang)
 {
-	struct run_builder rb;
+	struct run_builder rb = {0};
+	struct look look = {0, lang, NULL};
 	struct text t = {0};
 	char *s;
 
-	memset(&rb, 0, sizeof rb);
 	rb.text = &t;
 	rb.at_start = 1;
+	rb.cur_look = look;
 	for (xmlNodePtr n = node->children; n; n = n->next)
 		if (n->type == XML_TEXT_NODE && n->content)
-			emit_text(&rb, 0, (const char *)n->content);
+			emit_text(&rb, &look, (const char *)n->content);
 	flush_run(&rb);
+	free_builder(&rb);
 	s = t.nruns ? t.runs[0].text : xstrdup("");
 	free(t.runs);
 	return s;
 }
 
 static char *
-opt_text(xmlNodePtr parent, const char *name)
+opt_text(xmlNodePtr parent, const char *name, int lang)
 {
 	xmlNodePtr n = child(parent, name);
 
-	return n ? plain_text(n) : NULL;
+	return n ? plain_text(n, lang) : NULL;
 }
 
 /* Collects the text of every child element called name into a new array. */
 static char **
-text_list(xmlNodePtr parent, const char *name, size_t *count)
+text_list(xmlNodePtr parent, const char *name, int lang, size_t *count)
 {
 	char **list = NULL;
 	size_t cap = 0;
@@ -482,8 +719,21 @@ text_list(xmlNodePtr parent, const char *name, size_t *count)
 	*count = 0;
 	for (xmlNodePtr n = parent ? parent->children : NULL; n; n = n->next)
 		if (is_element(n, name))
-			*ARRAY_PUSH(list, *count, cap) = plain_text(n);
+			*ARRAY_PUSH(list, *count, cap) = plain_text(n, lang);
 	return list;
+}
+
+static void
+build_date(struct parse *p, xmlNodePtr date, struct decl *decl)
+{
+	char *s = plain_text(date, -1);
+
+	/* The schema has checked the xs:date form; a zone suffix is ignored. */
+	if (sscanf(s, "%4d-%2d-%2d", &decl->date.year, &decl->date.month,
+	    &decl->date.day) != 3)
+		decl->date.year = decl->date.month = decl->date.day = 0;
+	decl->date.pos = node_pos(p, date);
+	free(s);
 }
 
 static void
@@ -491,33 +741,26 @@ build_meta(struct parse *p, xmlNodePtr meta, struct decl *decl)
 {
 	xmlNodePtr signing = child(meta, "signing");
 	xmlNodePtr date = child(signing, "date");
+	int lang;
 
-	decl->id = opt_text(meta, "id");
-	decl->language = opt_text(meta, "language");
-	decl->lang = lang_find(decl->language);
-	if (decl->lang < 0)
-		decl->lang = 0;
-	decl->version = opt_text(meta, "version");
-	decl->place = opt_text(signing, "place");
-	if (date != NULL) {
-		char *s = plain_text(date);
-
-		/* The schema has checked the xs:date form; a zone suffix is ignored. */
-		if (sscanf(s, "%4d-%2d-%2d", &decl->date.year, &decl->date.month,
-		    &decl->date.day) != 3)
-			decl->date.year = decl->date.month = decl->date.day = 0;
-		decl->date.pos = node_pos(p, date);
-		free(s);
-	}
-	decl->title = text_list(child(meta, "title"), "line", &decl->ntitle);
+	decl->id = opt_text(meta, "id", -1);
+	decl->language = opt_text(meta, "language", -1);
+	/* An unknown language stays -1: validation names the supported ones. */
+	decl->lang = decl->language ? lang_find(decl->language) : -1;
+	p->lang = lang = decl->lang;
+	decl->version = opt_text(meta, "version", -1);
+	decl->place = opt_text(signing, "place", lang);
+	if (date != NULL)
+		build_date(p, date, decl);
+	decl->title = text_list(child(meta, "title"), "line", lang, &decl->ntitle);
 	decl->title_pos = node_pos(p, child(meta, "title"));
-	decl->short_title = opt_text(meta, "short-title");
-	decl->subtitle = opt_text(meta, "subtitle");
-	decl->keywords = text_list(child(meta, "keywords"), "keyword", &decl->nkeywords);
-	decl->regions = text_list(child(meta, "regions"), "region", &decl->nregions);
-	decl->hyphenation = text_list(child(meta, "hyphenation"), "word", &decl->nhyphenation);
-	if (child(meta, "hyphenation"))
-		decl->hyphenation_pos = node_pos(p, child(meta, "hyphenation"));
+	decl->short_title = opt_text(meta, "short-title", lang);
+	decl->subtitle = opt_text(meta, "subtitle", lang);
+	decl->keywords = text_list(child(meta, "keywords"), "keyword", lang, &decl->nkeywords);
+	decl->regions = text_list(child(meta, "regions"), "region", lang, &decl->nregions);
+	decl->hyphenation = text_list(child(meta, "hyphenation"), "word", -1,
+	    &decl->nhyphenation);
+	decl->hyphenation_pos = node_pos(p, child(meta, "hyphenation"));
 }
 
 static const struct {
@@ -531,12 +774,104 @@ static const struct {
 	{"notice", BLOCK_NOTICE},
 };
 
+static const struct {
+	const char *attr;
+	enum numbering numbering;
+} numberings[] = {
+	{"1.", NUM_ARABIC},
+	{"(1)", NUM_PAREN},
+	{"a)", NUM_ALPHA},
+	{"I.", NUM_ROMAN},
+};
+
+static void
+build_numbering(xmlNodePtr n, struct list *l)
+{
+	const char *numbering = attribute(n, "numbering", NULL);
+	const char *start = attribute(n, "start", NULL);
+
+	l->numbering = NUM_BULLET;
+	for (size_t i = 0; numbering && i < sizeof numberings / sizeof *numberings; i++)
+		if (strcmp(numbering, numberings[i].attr) == 0)
+			l->numbering = numberings[i].numbering;
+	/* The schema bounds start to 1..LIMIT_LIST_NUMBER. */
+	l->start = start ? atoi(start) : 1;
+	if (l->start < 1 || l->start > LIMIT_LIST_NUMBER)
+		l->start = 1;
+}
+
+/* The label of the last item must exist in the list's numbering. */
+static int
+check_list_numbers(struct parse *p, const struct list *l)
+{
+	if (l->numbering == NUM_BULLET ||
+	    (size_t)l->start + l->nitems - 1 <= LIMIT_LIST_NUMBER)
+		return 0;
+	diag_report(p->diag, DIAG_ERROR, p->path, l->pos.line, l->pos.col,
+	    "this list would number its last item %zu, more than %d; split the list",
+	    (size_t)l->start + l->nitems - 1, LIMIT_LIST_NUMBER);
+	return -1;
+}
+
+static int build_list(struct parse *p, xmlNodePtr n, int lang, int nested, struct list *l);
+
+/* Only white space may follow the list that ends an item. */
+static int
+check_after_sublist(struct parse *p, xmlNodePtr sub)
+{
+	for (xmlNodePtr n = sub->next; n; n = n->next) {
+		const char *s = n->type == XML_TEXT_NODE ? (const char *)n->content : NULL;
+
+		if (n->type == XML_ELEMENT_NODE || (s && s[strspn(s, " \t\r\n")] != '\0')) {
+			struct pos pos = node_pos(p, sub);
+
+			diag_report(p->diag, DIAG_ERROR, p->path, pos.line, pos.col,
+			    "a nested <list> must end its <item>; move the text after it "
+			    "into an item of its own");
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int
+build_item(struct parse *p, xmlNodePtr it, int lang, int nested, struct item *item)
+{
+	xmlNodePtr sub = nested ? NULL : child(it, "list");
+
+	if (build_text(p, it, lang, &item->text) != 0)
+		return -1;
+	if (sub == NULL)
+		return 0;
+	item->sub = xcalloc(1, sizeof *item->sub);
+	if (check_after_sublist(p, sub) != 0)
+		return -1;
+	return build_list(p, sub, lang_of(it, lang), 1, item->sub);
+}
+
+/* A list and its items; nested is 1 for a list inside an item (its items hold none). */
+static int
+build_list(struct parse *p, xmlNodePtr n, int lang, int nested, struct list *l)
+{
+	size_t cap = 0;
+	int ret = 0;
+
+	lang = lang_of(n, lang);
+	build_numbering(n, l);
+	l->pos = node_pos(p, n);
+	for (xmlNodePtr it = n->children; it; it = it->next)
+		if (is_element(it, "item") && build_item(p, it, lang, nested,
+		    ARRAY_PUSH(l->items, l->nitems, cap)) != 0)
+			ret = -1;
+	return ret != 0 ? ret : check_list_numbers(p, l);
+}
+
 static int
 build_body(struct parse *p, xmlNodePtr body, struct decl *decl)
 {
 	size_t cap = 0;
 
-	for (xmlNodePtr n = body->children; n; n = n->next) {
+	for (xmlNodePtr n = body ? body->children : NULL; n; n = n->next) {
 		struct block *b;
 		size_t k;
 
@@ -550,21 +885,9 @@ build_body(struct parse *p, xmlNodePtr body, struct decl *decl)
 		b = ARRAY_PUSH(decl->blocks, decl->nblocks, cap);
 		b->kind = block_elements[k].kind;
 		b->pos = node_pos(p, n);
-		if (b->kind != BLOCK_LIST) {
-			if (build_text(p, n, &b->text) != 0)
-				return -1;
-			continue;
-		}
-		{
-			size_t icap = 0;
-
-			b->list.start = 1;
-			b->list.pos = b->pos;
-			for (xmlNodePtr it = n->children; it; it = it->next)
-				if (is_element(it, "item") && build_text(p, it,
-				    &ARRAY_PUSH(b->list.items, b->list.nitems, icap)->text) != 0)
-					return -1;
-		}
+		if (b->kind == BLOCK_LIST ? build_list(p, n, p->lang, 0, &b->list) != 0 :
+		    build_text(p, n, p->lang, &b->text) != 0)
+			return -1;
 	}
 	return 0;
 }
@@ -572,23 +895,24 @@ build_body(struct parse *p, xmlNodePtr body, struct decl *decl)
 static void
 build_signatures(struct parse *p, xmlNodePtr sigs, struct decl *decl)
 {
-	xmlChar *columns = xmlGetProp(sigs, (const xmlChar *)"columns");
+	const char *columns = attribute(sigs, "columns", NULL);
 	xmlNodePtr heading = child(sigs, "heading");
+	int seal = flag(sigs, "seal");
 	size_t cap = 0;
 
-	decl->columns = columns ? atoi((const char *)columns) : 2;
-	xmlFree(columns);
+	decl->columns = columns ? atoi(columns) : 2;
 	if (heading != NULL)
-		build_text(p, heading, &decl->sig_heading);
+		build_text(p, heading, p->lang, &decl->sig_heading);
 	for (xmlNodePtr n = sigs->children; n; n = n->next) {
 		struct signatory *s;
 
 		if (!is_element(n, "signatory"))
 			continue;
 		s = ARRAY_PUSH(decl->signatories, decl->nsignatories, cap);
-		s->name = opt_text(n, "name");
-		s->function = opt_text(n, "function");
-		s->org = text_list(child(n, "organisation"), "line", &s->norg);
+		s->name = opt_text(n, "name", p->lang);
+		s->function = opt_text(n, "function", p->lang);
+		s->org = text_list(child(n, "organisation"), "line", p->lang, &s->norg);
+		s->seal = seal || flag(n, "seal");
 		s->pos = node_pos(p, n);
 	}
 }

@@ -14,5 +14,7 @@
 #define LIMIT_PAGES 500
 /* Most diagnostics printed for one file before the rest are summarised. */
 #define LIMIT_DIAGNOSTICS 100
+/* Largest number a numbered list may reach (the largest Roman numeral, MMMCMXCIX). */
+#define LIMIT_LIST_NUMBER 3999
 
 #endif

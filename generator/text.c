@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <utf8proc.h>
 
 #include "util.h"
@@ -35,6 +36,11 @@ text_nfc(const char *s)
 	utf8proc_ssize_t n;
 	char *copy;
 
+	/* ASCII is its own NFC; most text is, and a large file has much of it. */
+	for (n = 0; s[n] != '\0' && (unsigned char)s[n] < 0x80; n++)
+		;
+	if (s[n] == '\0')
+		return xstrdup(s);
 	n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &nfc,
 	    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 	if (n < 0)
@@ -43,4 +49,143 @@ text_nfc(const char *s)
 	copy = xstrndup((const char *)nfc, (size_t)n);
 	free(nfc);
 	return copy;
+}
+
+static int
+has_prefix_ci(const char *s, size_t len, const char *prefix)
+{
+	size_t n = strlen(prefix);
+
+	return len >= n && strncasecmp(s, prefix, n) == 0;
+}
+
+/* ASCII only, whatever the locale says. */
+static int
+is_alnum(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* Characters of the part before "@" and of a domain name (ASCII only). */
+static int
+is_local_char(char c)
+{
+	return is_alnum(c) || strchr("._%+-", c) != NULL;
+}
+
+static int
+is_domain_char(char c)
+{
+	return is_alnum(c) || c == '.' || c == '-';
+}
+
+/* What may follow an address in a sentence without being part of it: ".", ",", ";",
+ * ":", "!", "?", an unbalanced ")", and closing quotation marks. */
+static size_t
+trim_address_end(const char *s, size_t len)
+{
+	static const char *const closing[] = {"\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x98",
+	    "\xE2\x80\x99", "\xC2\xAB", "\xC2\xBB", "\xE2\x80\xB9", "\xE2\x80\xBA", "\"", "'"};
+	int trimmed = 1;
+
+	while (len > 0 && trimmed) {
+		size_t open = 0, close = 0;
+
+		trimmed = 0;
+		for (size_t i = 0; i < len; i++) {
+			open += s[i] == '(';
+			close += s[i] == ')';
+		}
+		if (strchr(".,;:!?", s[len - 1]) || (s[len - 1] == ')' && close > open)) {
+			len--;
+			trimmed = 1;
+			continue;
+		}
+		for (size_t k = 0; k < sizeof closing / sizeof *closing && !trimmed; k++) {
+			size_t n = strlen(closing[k]);
+
+			if (len >= n && memcmp(s + len - n, closing[k], n) == 0) {
+				len -= n;
+				trimmed = 1;
+			}
+		}
+	}
+	return len;
+}
+
+/* A web address starting at s[i]: "https://x", "http://x" or "www.x", not inside a word. */
+static size_t
+web_address_at(const char *s, size_t len, size_t i)
+{
+	static const char *const starts[] = {"https://", "http://", "www."};
+	size_t n;
+
+	if (i > 0 && (is_alnum(s[i - 1]) || strchr("./@-_", s[i - 1])))
+		return 0;
+	for (size_t k = 0; k < sizeof starts / sizeof *starts; k++)
+		if (has_prefix_ci(s + i, len - i, starts[k])) {
+			n = trim_address_end(s + i, len - i);
+			return n > strlen(starts[k]) ? n : 0;
+		}
+	return 0;
+}
+
+/* An e-mail address around the "@" at s[at]: local part, "@", a domain with a dot. */
+static int
+mail_address_at(const char *s, size_t len, size_t at, size_t *start, size_t *alen)
+{
+	size_t a = at, e = at + 1, dot = 0;
+
+	while (a > 0 && is_local_char(s[a - 1]))
+		a--;
+	while (e < len && is_domain_char(s[e]))
+		e++;
+	while (e > at + 1 && (s[e - 1] == '.' || s[e - 1] == '-'))
+		e--;
+	for (size_t i = at + 1; i < e; i++)
+		if (s[i] == '.')
+			dot = i;
+	if (a == at || dot == 0 || dot == at + 1 || dot + 1 >= e)
+		return 0;
+	*start = a;
+	*alen = e - a;
+	return 1;
+}
+
+int
+text_find_address(const char *s, size_t len, size_t *at, size_t *alen)
+{
+	for (size_t i = 0; i < len; i++) {
+		size_t n = web_address_at(s, len, i);
+
+		if (n > 0) {
+			*at = i;
+			*alen = n;
+			return 1;
+		}
+		if (s[i] == '@' && mail_address_at(s, len, i, at, alen))
+			return 1;
+	}
+	return 0;
+}
+
+int
+text_is_address(const char *s, size_t len)
+{
+	size_t at, alen;
+
+	return text_find_address(s, len, &at, &alen) && at == 0 && alen == len;
+}
+
+char *
+text_address_uri(const char *s, size_t len)
+{
+	struct buf b = {0};
+
+	if (has_prefix_ci(s, len, "www."))
+		buf_puts(&b, "http://");
+	else if (memchr(s, '@', len) != NULL && memchr(s, ':', len) == NULL)
+		buf_puts(&b, "mailto:");
+	buf_append(&b, s, len);
+	return b.data;
 }

@@ -15,4 +15,17 @@ size_t utf8_encode(uint32_t cp, char *out);
 /* Returns a newly allocated NFC form of s, or NULL if s is not valid UTF-8. */
 char *text_nfc(const char *s);
 
+/* Finds the first web or e-mail address in the word s[0..len) ("https://...",
+ * "http://...", "www...." or "name@domain.tld"), without the sentence punctuation or
+ * closing quotation mark that follows it. Returns 1 and its offset and length in *at and
+ * *alen, or 0 if there is none. */
+int text_find_address(const char *s, size_t len, size_t *at, size_t *alen);
+
+/* Whether s[0..len) is, as a whole, an address text_find_address would find. */
+int text_is_address(const char *s, size_t len);
+
+/* Returns the link target of the address s[0..len), newly allocated: "http://" is put
+ * before "www.", "mailto:" before an e-mail address; a scheme is kept as written. */
+char *text_address_uri(const char *s, size_t len);
+
 #endif

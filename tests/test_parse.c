@@ -2,6 +2,9 @@
  * reported at the right line. */
 #include "testutil.h"
 
+#include "lang.h"
+#include "text.h"
+
 static const char *text_of(const struct text *t, struct buf *b)
 {
 	b->len = 0;
@@ -132,6 +135,201 @@ test_inline_styles(void **state)
 	buf_free(&log);
 }
 
+/* Issue 7: numbered lists with a start, one level of nesting, bullets by default. */
+static void
+test_numbered_lists(void **state)
+{
+	struct buf log = {0}, b = {0};
+	struct diag d;
+	struct decl *decl = parse_logged("tests/data/model-lists-links.xml", &d, &log);
+	const struct list *l, *sub;
+
+	(void)state;
+	assert_non_null(decl);
+	assert_int_equal(decl->blocks[0].kind, BLOCK_LIST);
+	l = &decl->blocks[0].list;
+	assert_int_equal(l->numbering, NUM_PAREN);
+	assert_int_equal(l->start, 3);
+	assert_int_equal(l->nitems, 2);
+	assert_null(l->items[0].sub);
+	/* The nested list is not part of the item's text. */
+	assert_string_equal(text_of(&l->items[1].text, &b), "Second");
+	sub = l->items[1].sub;
+	assert_non_null(sub);
+	assert_int_equal(sub->numbering, NUM_ALPHA);
+	assert_int_equal(sub->start, 1);
+	assert_int_equal(sub->nitems, 2);
+	assert_string_equal(text_of(&sub->items[0].text, &b), "inner one");
+	assert_int_equal(decl->blocks[1].list.numbering, NUM_BULLET);
+	assert_int_equal(decl->blocks[1].list.start, 1);
+	decl_free(decl);
+	buf_free(&b);
+	buf_free(&log);
+}
+
+/* A run whose text is s, or NULL. */
+static const struct run *
+find_run(const struct text *t, const char *s)
+{
+	for (size_t i = 0; i < t->nruns; i++)
+		if (strcmp(t->runs[i].text, s) == 0)
+			return &t->runs[i];
+	return NULL;
+}
+
+static void
+expect_link(const struct text *t, const char *text, const char *uri)
+{
+	const struct run *r = find_run(t, text);
+
+	if (r == NULL)
+		fail_msg("no run \"%s\"", text);
+	assert_true(r->style & RUN_LINK);
+	assert_non_null(r->uri);
+	assert_string_equal(r->uri, uri);
+}
+
+/* Issue 7: <link> and bare addresses become link runs; sentence punctuation stays out. */
+static void
+test_links(void **state)
+{
+	struct buf log = {0};
+	struct diag d;
+	struct decl *decl = parse_logged("tests/data/model-lists-links.xml", &d, &log);
+	const struct text *t;
+
+	(void)state;
+	assert_non_null(decl);
+	t = &decl->blocks[2].text;
+	expect_link(t, "https://www.arbeitsagentur.de/bildung", "https://www.arbeitsagentur.de/bildung");
+	expect_link(t, "www.example.org", "http://www.example.org");
+	expect_link(t, "info@example.org", "mailto:info@example.org");
+	expect_link(t, "die Seite", "https://example.com/x");
+	expect_link(t, "www.jobcenter.de", "http://www.jobcenter.de");
+	assert_non_null(find_run(t, "), schreiben Sie an "));
+	assert_null(find_run(t, "Grüsse an «Strasse», siehe ")->uri);
+	decl_free(decl);
+	buf_free(&log);
+}
+
+static void
+test_find_address(void **state)
+{
+	static const struct {
+		const char *word, *address;
+	} cases[] = {
+		{"https://a.de/x.", "https://a.de/x"},
+		{"(www.b.de),", "www.b.de"},
+		{"„http://c.de/d“!", "http://c.de/d"},
+		{"<mail:x.y@z-w.de;", "x.y@z-w.de"},
+		{"https://de.wikipedia.org/wiki/A_(B))?", "https://de.wikipedia.org/wiki/A_(B)"},
+		{"a@b", NULL},
+		{"@b.de", NULL},
+		{"Bewww.", NULL},
+		{"https://", NULL},
+		{"z.B.", NULL},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		size_t at, len;
+		int found = text_find_address(cases[i].word, strlen(cases[i].word), &at, &len);
+
+		if (cases[i].address == NULL) {
+			if (found)
+				fail_msg("%s: found %.*s", cases[i].word, (int)len, cases[i].word + at);
+			continue;
+		}
+		if (!found)
+			fail_msg("%s: no address found", cases[i].word);
+		assert_int_equal(len, strlen(cases[i].address));
+		assert_memory_equal(cases[i].word + at, cases[i].address, len);
+	}
+}
+
+/* Issue 7: xml:lang on blocks and inline elements; quotes and ß follow the run's language. */
+static void
+test_languages(void **state)
+{
+	struct buf log = {0}, b = {0};
+	struct diag d;
+	struct decl *decl = parse_logged("tests/data/model-lists-links.xml", &d, &log);
+	const struct list *l;
+	const struct run *r;
+
+	(void)state;
+	assert_non_null(decl);
+	assert_int_equal(decl->lang, lang_find("de-CH"));
+	l = &decl->blocks[0].list;
+	assert_int_equal(l->items[0].text.runs[0].lang, lang_find("de-CH"));
+	/* The item's xml:lang reaches its nested list. */
+	assert_int_equal(l->items[1].text.runs[0].lang, lang_find("en"));
+	assert_string_equal(text_of(&l->items[1].sub->items[1].text, &b), "inner “two”");
+	assert_int_equal(l->items[1].sub->items[1].text.runs[0].lang, lang_find("en"));
+	/* Swiss German: «…» and no ß; a <span> switches language without style. */
+	r = find_run(&decl->blocks[2].text, "Grüsse an «Strasse», siehe ");
+	assert_non_null(r);
+	assert_int_equal(r->lang, lang_find("de-CH"));
+	r = find_run(&decl->blocks[2].text, "An “English” phrase");
+	assert_non_null(r);
+	assert_int_equal(r->lang, lang_find("en"));
+	assert_int_equal(r->style, 0);
+	/* U+2028 is a space between words. */
+	assert_non_null(find_run(&decl->blocks[2].text, " weiter"));
+	/* British quotes outside, nested double ones inside. */
+	assert_string_equal(text_of(&decl->blocks[3].text, &b), "‘Quoted “inner”’");
+	assert_int_equal(decl->blocks[3].text.runs[0].lang, lang_find("en-GB"));
+	decl_free(decl);
+	buf_free(&b);
+	buf_free(&log);
+}
+
+/* Issue 7: an unknown language is -1 in the model, not German. */
+static void
+test_unknown_language(void **state)
+{
+	struct buf log = {0};
+	struct diag d = {.log = &log};
+	static const char doc[] = "<?xml version=\"1.0\"?>\n"
+	    "<declaration xmlns=\"urn:declgen:declaration:1\" version=\"1.0\"><meta><id>x</id>"
+	    "<language>fr</language><version>1</version><signing/><title><line>T</line></title>"
+	    "<short-title>T</short-title></meta><body><p xml:lang=\"xx\">Texte</p></body>"
+	    "<signatures><signatory><organisation><line>O</line></organisation></signatory>"
+	    "</signatures></declaration>\n";
+	struct decl *decl = decl_parse_memory("mem.xml", doc, sizeof doc - 1, SCHEMA, &d);
+
+	(void)state;
+	if (decl != NULL) {
+		assert_int_equal(decl->lang, -1);
+		assert_int_equal(decl->blocks[0].text.runs[0].lang, -1);
+		decl_free(decl);
+	} else {
+		assert_true(d.errors > 0);
+	}
+	buf_free(&log);
+}
+
+/* Issue 7: seal="true" on the grid reaches every signatory; wrapped names pass. */
+static void
+test_seals(void **state)
+{
+	struct buf log = {0};
+	struct diag d;
+	struct decl *decl = parse_logged("tests/data/model-lists-links.xml", &d, &log);
+
+	(void)state;
+	assert_non_null(decl);
+	assert_int_equal(decl->signatories[0].seal, 1);
+	assert_string_equal(decl->signatories[0].name, "Erika Mustermann");
+	assert_int_equal(decl->signatories[1].seal, 1);
+	decl_free(decl);
+	decl = parse_logged("tests/data/minimal.xml", &d, &log);
+	assert_non_null(decl);
+	assert_int_equal(decl->signatories[0].seal, 0);
+	decl_free(decl);
+	buf_free(&log);
+}
+
 /* Each bad file yields exactly the expected first message, exit status 1. */
 static void
 expect_error(const char *path, const char *prefix)
@@ -197,7 +395,7 @@ test_duplicate_signatory(void **state)
 	(void)state;
 	expect_error("tests/data/bad-duplicate-signatory.xml",
 	    "tests/data/bad-duplicate-signatory.xml:21:5: error: duplicate signatory "
-	    "\"Erika Mustermann\" (first listed at line 16)");
+	    "\"Erika Mustermann\" for \"Beispiel GmbH\" (first listed at line 16)");
 }
 
 static void
@@ -248,6 +446,12 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_krefeld_model),
 	cmocka_unit_test(test_bergisch_model),
 	cmocka_unit_test(test_inline_styles),
+	cmocka_unit_test(test_numbered_lists),
+	cmocka_unit_test(test_links),
+	cmocka_unit_test(test_find_address),
+	cmocka_unit_test(test_languages),
+	cmocka_unit_test(test_unknown_language),
+	cmocka_unit_test(test_seals),
 	cmocka_unit_test(test_malformed),
 	cmocka_unit_test(test_unknown_element),
 	cmocka_unit_test(test_missing_element),
