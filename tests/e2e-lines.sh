@@ -57,6 +57,27 @@ check "loose line: a warning with file, line and its words" \
 	"grep -q '^$T/loose.xml:4:1: warning: loose line (.*): \"[abcd ]*cd 1234567890' $T/loose.err"
 check "a well-set paragraph: no warning" \
 	"render fine '<p>Die Partner der Erklärung verpflichten sich, den Zugang zum Arbeitsmarkt zu erleichtern und die Integration voranzubringen.</p>' && [ ! -s $T/fine.err ]"
+# Addresses: never hyphenated, broken only after "/", "." or "-" or before "@", without
+# an added hyphen (joining the lines gives them back whole), and linked. The filler
+# words move them along the line.
+URL=https://www.arbeitsagentur.de/bildung/ausbildung/ausbildungsplatzsuche-und-bewerbung
+MAIL=poststelle.integration@kreis-viersen.de
+whole=0 linked=0
+for k in 0 1 2 3 4 5 6 7; do
+	FILL=$(for i in $(seq $k); do printf 'Wort '; done)
+	render url$k "<p>${FILL}Informationen gibt es unter $URL sowie per Mail an $MAIL jederzeit.</p>"
+	pdftotext -raw "$T/url$k.pdf" "$T/url$k.lines"
+	tr -d '\n' < "$T/url$k.lines" > "$T/url$k.txt"
+	grep -qF "$URL" "$T/url$k.txt" && grep -qF "$MAIL" "$T/url$k.txt" && whole=$((whole + 1))
+	qpdf --json "$T/url$k.pdf" > "$T/url$k.json"
+	grep -qF "\"/URI\": \"u:$URL\"" "$T/url$k.json" &&
+		grep -qF "\"/URI\": \"u:mailto:$MAIL\"" "$T/url$k.json" && linked=$((linked + 1))
+done
+check "addresses: never hyphenated, whole when the lines are joined" "[ $whole -eq 8 ]"
+check "addresses: linked" "[ $linked -eq 8 ]"
+check "addresses: broken inside, after a slash or before the @" \
+	"cat $T/url*.lines | grep -q '/\$' && cat $T/url*.lines | grep -q '^@kreis'"
+
 for name in krefeld-viersen bergisch-gladbach-bruehl-koeln; do
 	$BIN render -o "$T/$name.pdf" "declarations/$name.xml" 2> "$T/$name.err"
 	check "$name: no loose line" "! grep -q 'loose line' $T/$name.err"
