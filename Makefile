@@ -56,8 +56,8 @@ OBJS := $(SRCS:generator/%.c=build/obj/%.o)
 ASAN_OBJS := $(SRCS:generator/%.c=build/asan/obj/%.o)
 TESTS := $(patsubst tests/%.c,%,$(wildcard tests/test_*.c))
 FONTS := $(wildcard fonts/*.ttf)
-HYPHEN := hyphen/hyph_de.dic hyphen/exceptions
-SCHEMA := schemas/declaration.xsd
+HYPHEN := $(wildcard hyphen/*.dic) hyphen/exceptions
+SCHEMA := $(wildcard schemas/*.xsd)
 DECLS := $(wildcard declarations/*.xml)
 PDFS := $(DECLS:declarations/%.xml=output/%.pdf)
 

@@ -647,8 +647,10 @@ layout_get_stats(const struct layout *l, struct layout_stats *st)
 		st->justified += ln->justified;
 		st->hyphenated += ln->hyphenated;
 		st->overfull += ln->overfull;
-		if (ln->justified && ln->ratio > st->worst_ratio)
+		if (ln->justified && ln->ratio > st->worst_ratio) {
 			st->worst_ratio = ln->ratio;
+			st->worst_line = i + 1;
+		}
 	}
 	for (size_t i = 0; i < l->nparas; i++)
 		st->demerits += l->paras[i].demerits;

@@ -83,8 +83,25 @@
  * stub like "ren." is no line. */
 #define LAST_WORD_MIN_TAIL 5
 #define EXHYPHEN_PENALTY 50
-/* Breaking a word too wide for any line between two letters, without a hyphen. */
+/* Breaking, without a hyphen, a word too wide for any line between two letters, or a
+ * phrase that must not break (<nobreak>, no-break spaces) too wide for any line at a
+ * space. */
 #define EMERGENCY_PENALTY 1000
 #define RAGGED_STRETCH (3 * BODY_SIZE)
+/* Words of fewer letters are never hyphenated ("ei-ne"). */
+#define HYPH_MIN_WORD 5
+/* Added to HYPHEN_PENALTY for a break that leaves two letters on either side ("Ab-",
+ * "-te"): 150 costs 22,500 demerits, what a line stretched to badness 140 (ratio 1.1)
+ * costs, so such a break is taken only where the alternative is a loose line. */
+#define HYPH_SHORT_PENALTY 100
+/* Breaking a web or e-mail address after "/", "." or "-" or before "@", no hyphen. */
+#define LINK_BREAK_PENALTY 100
+/* Breaking a person's name after a particle ("von") or title ("Dr."): 250,000
+ * demerits, more than any line within the tolerance costs (44,100), so they part only
+ * where no other setting fits the width. */
+#define NAME_BIND_PENALTY 500
+/* A justified line looser than this badness (ratio 1.26), TeX's \tolerance, is
+ * reported, as TeX reports an "Underfull \hbox". */
+#define LOOSE_BADNESS 200
 
 #endif

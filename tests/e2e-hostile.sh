@@ -174,7 +174,7 @@ for sig in INT TERM; do
 	check "SIG$sig: no temporary file" "[ -z \"\$(ls -A $T | grep '^\.keep')\" ]"
 done
 # libharu's errors, in the user's terms: the fonts are missing.
-mkdir -p "$T/data/schemas" && cp schemas/declaration.xsd "$T/data/schemas/"
+mkdir -p "$T/data/schemas" && cp schemas/*.xsd "$T/data/schemas/"
 DECLGEN_DATADIR="$T/data" timeout $LIMIT $BIN render -o "$T/nofont.pdf" tests/data/minimal.xml 2> "$T/err"
 check "fonts missing: exit 2" "[ $? -eq 2 ]"
 check "fonts missing: says which font" "grep -q '/fonts/DeclgenSerif-.*ttf: error: cannot load this font' $T/err"
