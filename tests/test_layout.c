@@ -1114,6 +1114,18 @@ test_signature_block_too_tall(void **state)
 	assert_null(strstr(log.data, "was split"));
 	assert_int_equal(diag_exit_status(&d), 1);
 	decl_free(decl);
+	/* A name of 3000 letters: too tall, named by its start. */
+	sigs.len = 0;
+	buf_puts(&sigs, "<signatures columns=\"3\"><signatory><name>");
+	for (int i = 0; i < 3000; i++)
+		buf_puts(&sigs, "a");
+	buf_puts(&sigs, "</name><organisation><line>O</line></organisation></signatory></signatures>");
+	log.len = 0;
+	l = lay_decl(PLAIN_META, "<p>Text.</p>", sigs.data, NULL, &d, &log, &decl);
+	assert_null(l);
+	assert_non_null(strstr(log.data, "error: the signature block of \"aaaaaaaaaaaaaaaaaaaa"
+	    "aaaaaaaaaaaaaaaaaaaa\xE2\x80\xA6\" takes"));
+	decl_free(decl);
 	/* A third as many lines fit. */
 	sigs.len = 0;
 	buf_puts(&sigs, "<signatures columns=\"3\"><signatory><name>Erika Lang</name>"
