@@ -383,8 +383,12 @@ lay_signing_line(struct setter *s, double space)
 
 	if (decl->place && decl->date.year) {
 		char *known = dateline(s);
+		size_t n = add_string(s, known, decl->date.pos, &ps, LEADING, space, 0);
 
-		add_string(s, known, decl->date.pos, &ps, LEADING, space, 0);
+		if (n > 1)
+			diag_report(s->d, DIAG_WARNING, decl->path, decl->date.pos.line,
+			    decl->date.pos.col, "place and date \"%s\" do not fit on one line and "
+			    "take %zu lines; shorten the place", known, n);
 		free(known);
 		return;
 	}
