@@ -183,9 +183,4 @@ run $BIN render --stats -o "$T/english.pdf" "$T/english.xml"
 check "English: rendered without a warning" "[ $status -eq 0 ] && [ ! -s $T/err ]"
 check "English: hyphenated with English patterns" "grep -q ', [1-9][0-9]* hyphenated' $T/out"
 
-# ----- --stats names the worst line -----
-run $BIN render --stats -o "$T/k.pdf" declarations/krefeld-viersen.xml
-check "--stats: the worst line quoted with its source line" \
-	"grep -Eq 'worst stretch ratio [0-9]+\.[0-9]{2} \(line [1-9][0-9]*: \"[^\"]+\"\), demerits' $T/out"
-
 finish e2e-cli
