@@ -2,6 +2,7 @@
 #include "decl.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,51 +27,75 @@ struct parse {
 	size_t len;
 	struct diag *diag;
 	int doctype_line;	/* line of a rejected DOCTYPE, 0 if none */
+	struct {
+		size_t at;	/* byte offset in data */
+		int line, col;	/* its position; line 0 before the first lookup */
+	} cursor;		/* of position_at */
 	int lang;		/* row of the document's language, -1 if unknown */
 };
 
-/* Column (1-based, in characters) of the start tag "<name" on the given line,
- * or 0 if it cannot be found: libxml2 keeps no columns on nodes. */
-static int
-find_column(const struct parse *p, int line, const char *name)
+/* The position of byte offset off in the source. Lookups come mostly in document order,
+ * so the cursor moves forward from the last one: all positions of a parse cost one pass
+ * over the file, however many lines or elements it has. */
+static struct pos
+position_at(struct parse *p, size_t off)
 {
-	const char *s = p->data, *end = p->data + p->len, *eol, *hit = NULL;
-	size_t nlen = name ? strlen(name) : 0;
-	int l = 1, col = 1;
+	struct pos pos;
 
-	if (line <= 0 || name == NULL)
-		return 0;
-	while (s < end && l < line) {
-		const char *nl = memchr(s, '\n', (size_t)(end - s));
-
-		if (nl == NULL)
-			return 0;
-		s = nl + 1;
-		l++;
+	if (off < p->cursor.at || p->cursor.line == 0) {
+		p->cursor.at = 0;
+		p->cursor.line = p->cursor.col = 1;
 	}
-	eol = memchr(s, '\n', (size_t)(end - s));
-	if (eol == NULL)
-		eol = end;
-	for (const char *t = s; t < eol && hit == NULL; t++) {
-		const char *n = t + 1, *e;
+	for (; p->cursor.at < off && p->cursor.at < p->len; p->cursor.at++) {
+		unsigned char c = (unsigned char)p->data[p->cursor.at];
 
-		if (*t != '<')
-			continue;
-		for (e = n; e < eol && !strchr(" \t\r/>", *e); e++)
-			;
-		/* A namespace prefix is not part of the name. */
-		for (const char *c = n; c < e; c++)
-			if (*c == ':')
-				n = c + 1;
-		if ((size_t)(e - n) == nlen && memcmp(n, name, nlen) == 0)
-			hit = t;
+		if (c == '\n') {
+			p->cursor.line++;
+			p->cursor.col = 1;
+		} else if ((c & 0xC0) != 0x80) {
+			p->cursor.col++;
+		}
 	}
-	if (hit == NULL)
+	pos.line = p->cursor.line;
+	pos.col = p->cursor.col;
+	return pos;
+}
+
+/* Offset of the "<" that starts the markup the parser is in (a start tag, a DOCTYPE),
+ * plus one; 0 if it cannot be found. A start tag holds no "<", so the search is as
+ * long as the tag. */
+static size_t
+markup_start(const struct parse *p, xmlParserCtxtPtr ctxt)
+{
+	size_t off;
+
+	if (ctxt->input == NULL || ctxt->input->cur == NULL || ctxt->input->base == NULL)
 		return 0;
-	for (const char *t = s; t < hit; t++)
-		if (((unsigned char)*t & 0xC0) != 0x80)
-			col++;
-	return col;
+	off = (size_t)ctxt->input->consumed + (size_t)(ctxt->input->cur - ctxt->input->base);
+	if (off > p->len)
+		return 0;
+	while (off > 0 && p->data[off - 1] != '<')
+		off--;
+	return off;
+}
+
+/* Where element n starts: on_start_element noted its offset (plus one). */
+static struct pos
+node_pos(struct parse *p, xmlNodePtr n)
+{
+	struct pos pos = {0, 0};
+	uintptr_t start;
+
+	if (n != NULL && n->type != XML_ELEMENT_NODE)
+		n = n->parent;
+	if (n == NULL || n->type != XML_ELEMENT_NODE)
+		return pos;
+	start = (uintptr_t)n->_private;
+	if (start == 0) {
+		pos.line = (int)xmlGetLineNo(n);
+		return pos;
+	}
+	return position_at(p, (size_t)start - 1);
 }
 
 /* Removes "{urn:...}" namespace qualifiers from libxml2's schema messages, and the
@@ -111,17 +136,27 @@ static void
 report_xml_error(struct parse *p, const xmlError *err)
 {
 	struct buf msg = {0};
-	int col = err->int2;
+	int line = err->line, col = err->int2;
 	const char *text = err->message ? err->message : "unknown XML error";
 
-	if (err->domain == XML_FROM_SCHEMASV && err->node != NULL)
-		col = find_column(p, err->line, (const char *)((xmlNodePtr)err->node)->name);
+	/* Past the cap a message is only counted: spend nothing on it. */
+	if (diag_capped(p->diag)) {
+		diag_report(p->diag, err->level == XML_ERR_WARNING ? DIAG_WARNING : DIAG_ERROR,
+		    p->path, 0, 0, "%s", text);
+		return;
+	}
+	if (err->domain == XML_FROM_SCHEMASV && err->node != NULL) {
+		struct pos pos = node_pos(p, err->node);
+
+		line = pos.line;
+		col = pos.col;
+	}
 	for (size_t i = 0; i < sizeof rewordings / sizeof *rewordings; i++)
 		if (strncmp(text, rewordings[i].prefix, strlen(rewordings[i].prefix)) == 0)
 			text = rewordings[i].instead;
 	tidy_message(text, &msg);
 	diag_report(p->diag, err->level == XML_ERR_WARNING ? DIAG_WARNING : DIAG_ERROR,
-	    p->path, err->line, col, "%s", msg.data ? msg.data : "");
+	    p->path, line, col, "%s", msg.data ? msg.data : "");
 	buf_free(&msg);
 }
 
@@ -150,15 +185,33 @@ on_doctype(void *ctx, const xmlChar *name, const xmlChar *external_id, const xml
 {
 	xmlParserCtxtPtr ctxt = ctx;
 	struct parse *p = ctxt->_private;
+	size_t start = markup_start(p, ctxt);
+	struct pos pos = {xmlSAX2GetLineNumber(ctxt), 0};
 
 	(void)name;
 	(void)external_id;
 	(void)system_id;
-	p->doctype_line = xmlSAX2GetLineNumber(ctxt);
-	diag_report(p->diag, DIAG_ERROR, p->path, p->doctype_line,
-	    find_column(p, p->doctype_line, "!DOCTYPE"),
+	if (start > 0)
+		pos = position_at(p, start - 1);
+	p->doctype_line = pos.line > 0 ? pos.line : 1;
+	diag_report(p->diag, DIAG_ERROR, p->path, pos.line, pos.col,
 	    "a DOCTYPE is not allowed in a declaration; remove it");
 	xmlStopParser(ctxt);
+}
+
+/* libxml2 keeps no columns: note where each element starts, in the node's _private
+ * (which libxml2 leaves to the application), as the offset of its "<" plus one. */
+static void
+on_start_element(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+    const xmlChar *uri, int nb_namespaces, const xmlChar **namespaces, int nb_attributes,
+    int nb_defaulted, const xmlChar **attributes)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+
+	xmlSAX2StartElementNs(ctx, localname, prefix, uri, nb_namespaces, namespaces,
+	    nb_attributes, nb_defaulted, attributes);
+	if (ctxt->node != NULL)
+		ctxt->node->_private = (void *)(uintptr_t)markup_start(ctxt->_private, ctxt);
 }
 
 /* declgen reads UTF-8 only: a UTF-16 or UTF-32 byte order mark, or an XML declaration
@@ -211,10 +264,13 @@ parse_xml(struct parse *p)
 	}
 	ctxt->_private = p;
 	ctxt->sax->internalSubset = on_doctype;
+	ctxt->sax->startElementNs = on_start_element;
 	ctxt->sax->serror = on_parser_error;
 	/* NONET: never fetch; no NOENT, DTDLOAD, HUGE or NOBLANKS, on purpose. */
-	doc = xmlCtxtReadMemory(ctxt, p->data, (int)p->len, p->path, "UTF-8",
-	    XML_PARSE_NONET | XML_PARSE_NOCDATA);
+	/* No URL: libxml2 would walk every preceding node of each invalid element
+	 * looking for an XInclude to name instead (quadratic); messages name p->path. */
+	doc = xmlCtxtReadMemory(ctxt, p->data, (int)p->len, NULL, "UTF-8",
+	    XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);
 	if (doc != NULL && (!ctxt->wellFormed || p->doctype_line)) {
 		xmlFreeDoc(doc);
 		doc = NULL;
@@ -275,17 +331,6 @@ child(xmlNodePtr parent, const char *name)
 	return NULL;
 }
 
-static struct pos
-node_pos(const struct parse *p, xmlNodePtr n)
-{
-	struct pos pos = {0, 0};
-
-	if (n == NULL)
-		return pos;
-	pos.line = (int)xmlGetLineNo(n);
-	pos.col = find_column(p, pos.line, (const char *)n->name);
-	return pos;
-}
 
 /* The value of attribute name of n as the document holds it (not a copy), or NULL. */
 static const char *

@@ -52,6 +52,12 @@ diag_report(struct diag *d, enum diag_level level, const char *file,
 }
 
 int
+diag_capped(const struct diag *d)
+{
+	return d->printed >= LIMIT_DIAGNOSTICS;
+}
+
+int
 diag_exit_status(const struct diag *d)
 {
 	switch (d->worst) {

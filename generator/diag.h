@@ -23,6 +23,10 @@ struct diag {
 void diag_report(struct diag *d, enum diag_level level, const char *file,
     int line, int col, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
+/* Whether the message cap of the current file is reached: further messages are only
+ * counted, so a caller need not spend time on them. */
+int diag_capped(const struct diag *d);
+
 /* Exit status for the worst level seen: 0, 1 for invalid input, 2 for system errors. */
 int diag_exit_status(const struct diag *d);
 

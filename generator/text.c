@@ -36,6 +36,11 @@ text_nfc(const char *s)
 	utf8proc_ssize_t n;
 	char *copy;
 
+	/* ASCII is its own NFC; most text is, and a large file has much of it. */
+	for (n = 0; s[n] != '\0' && (unsigned char)s[n] < 0x80; n++)
+		;
+	if (s[n] == '\0')
+		return xstrdup(s);
 	n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &nfc,
 	    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 	if (n < 0)
