@@ -7,17 +7,48 @@ DESTDIR ?=
 CC ?= cc
 PKG_CONFIG ?= pkg-config
 XML_CFLAGS := $(shell $(PKG_CONFIG) --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2)
-WARN := -Wall -Wextra -Werror -pedantic
+# Warnings are errors in CI (.ci/run sets WERROR=1); a user's build only prints them.
+WERROR ?=
+WARN := -Wall -Wextra -pedantic$(if $(WERROR), -Werror)
 CFLAGS ?= -O2 -g
 ALL_CFLAGS := -std=c11 $(WARN) -D_POSIX_C_SOURCE=200809L $(XML_CFLAGS) $(CFLAGS)
 LIBS := -lhpdf -lxml2 -lhyphen -lutf8proc -lm
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-# Debian 12 packages: to build, to test (poppler, qpdf, a German locale, valgrind,
-# clang's libFuzzer).
-DEB_PACKAGES := gcc make pkg-config libhpdf-dev libxml2-dev libutf8proc-dev \
-	libhyphen-dev hyphen-de libcmocka-dev poppler-utils qpdf libxml2-utils locales valgrind \
-	clang libclang-rt-14-dev
+# Objects depend on build/flags, the compiler and its flags: `make CC=clang` or
+# `make WERROR=1` after a plain `make` rebuilds everything. Read and written by make
+# itself, so a build with nothing to do starts no process for it.
+BUILD_FLAGS := $(CC) $(ALL_CFLAGS)
+ifneq ($(file <build/flags),$(BUILD_FLAGS))
+$(shell mkdir -p build)
+$(file >build/flags,$(BUILD_FLAGS))
+endif
+
+# Dependencies, as Debian 12 packages and as a probe that says whether they are present.
+# To build and render: the compiler, the libraries, and the system hyphenation patterns
+# that generator/lang.c falls back to.
+BUILD_PACKAGES := gcc libc6-dev make pkg-config libhpdf-dev libxml2-dev libutf8proc-dev \
+	libhyphen-dev hyphen-de hyphen-en-us hyphen-en-gb
+SYSTEM_HYPHEN := /usr/share/hyphen/hyph_de_DE.dic /usr/share/hyphen/hyph_en_US.dic \
+	/usr/share/hyphen/hyph_en_GB.dic
+# $(call links,HEADERS,LIBRARIES): a shell command that compiles and links a program
+# including HEADERS against LIBRARIES.
+HASH := \#
+links = printf '$(foreach h,$(1),$(HASH)include <$(h)>\n)int main(void) { return 0; }\n' | \
+	$(CC) $(XML_CFLAGS) -x c -o /dev/null - $(2)
+BUILD_PROBE := $(call links,hpdf.h hyphen.h libxml/parser.h utf8proc.h,$(LIBS)) && \
+	$(foreach f,$(SYSTEM_HYPHEN),test -r $(f) &&) :
+# To test: cmocka, poppler, qpdf, xmllint, the German locale's source (check-locale).
+TEST_PACKAGES := libcmocka-dev poppler-utils qpdf libxml2-utils locales
+TEST_PROBE := $(call links,stdarg.h stddef.h stdint.h setjmp.h cmocka.h,-lcmocka) && \
+	$(foreach c,pdftotext pdffonts pdfinfo qpdf xmllint,command -v $(c) >/dev/null &&) \
+	test -r /usr/share/i18n/locales/de_DE
+# For check-valgrind, and for fuzz (clang's libFuzzer).
+VALGRIND_PACKAGES := valgrind
+VALGRIND_PROBE := command -v valgrind
+FUZZ_PACKAGES := clang libclang-rt-14-dev
+FUZZ_PROBE := printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { return 0; }\n' | \
+	clang -fsanitize=fuzzer -x c -o /dev/null -
 
 SRCS := $(filter-out generator/main.c,$(wildcard generator/*.c))
 HDRS := $(wildcard generator/*.h)
@@ -25,8 +56,8 @@ OBJS := $(SRCS:generator/%.c=build/obj/%.o)
 ASAN_OBJS := $(SRCS:generator/%.c=build/asan/obj/%.o)
 TESTS := $(patsubst tests/%.c,%,$(wildcard tests/test_*.c))
 FONTS := $(wildcard fonts/*.ttf)
-HYPHEN := hyphen/hyph_de.dic hyphen/exceptions
-SCHEMA := schemas/declaration.xsd
+HYPHEN := $(wildcard hyphen/*.dic) hyphen/exceptions
+SCHEMA := $(wildcard schemas/*.xsd)
 DECLS := $(wildcard declarations/*.xml)
 PDFS := $(DECLS:declarations/%.xml=output/%.pdf)
 
@@ -37,23 +68,48 @@ PDFS := $(DECLS:declarations/%.xml=output/%.pdf)
 
 all: build/declgen $(PDFS)
 
-deps:
-	@missing=$$(for p in $(DEB_PACKAGES); do \
-		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; \
-	done | tr '\n' ' '); \
-	if [ -n "$$missing" ]; then \
-		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-			echo "Installing build dependencies: $$missing"; \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
-				apt-get install -y -qq --no-install-recommends $$missing; \
-		else \
-			echo "Missing build dependencies. Install them with:"; \
-			echo "  sudo apt-get install $$missing"; \
-			exit 1; \
-		fi; \
-	fi
+# All dependencies, at once (.ci/run).
+deps: build/deps/build build/deps/test build/deps/valgrind build/deps/fuzz
 
-build/obj/%.o: generator/%.c $(HDRS) | deps
+# Each group of dependencies is checked once, and again when the Makefile changes: the
+# stamp build/deps/GROUP records that the group's probe succeeded.
+build/deps/build: Makefile
+	@$(call ensure,$(BUILD_PACKAGES),$(BUILD_PROBE))
+build/deps/test: Makefile
+	@$(call ensure,$(TEST_PACKAGES),$(TEST_PROBE))
+build/deps/valgrind: Makefile
+	@$(call ensure,$(VALGRIND_PACKAGES),$(VALGRIND_PROBE))
+build/deps/fuzz: Makefile
+	@$(call ensure,$(FUZZ_PACKAGES),$(FUZZ_PROBE))
+
+# $(call ensure,PACKAGES,PROBE): if the shell command PROBE fails, installs those of the
+# Debian PACKAGES that are missing (as root; otherwise prints the apt-get command) and
+# probes again; then touches the target. Where the probe succeeds, neither dpkg nor apt
+# is needed.
+ensure = if ! { $(2); } >/dev/null 2>&1; then \
+		if ! command -v dpkg-query >/dev/null 2>&1; then \
+			echo "$@: missing dependencies; on Debian they are: $(1)"; exit 1; \
+		fi; \
+		missing=$$(for p in $(1); do \
+			dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || \
+			echo $$p; \
+		done | tr '\n' ' '); \
+		if [ -z "$$missing" ]; then :; \
+		elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			echo "Installing dependencies: $$missing"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+				apt-get install -y -qq --no-install-recommends $$missing || exit 1; \
+		else \
+			echo "Missing dependencies. Install them with:"; \
+			echo "  sudo apt-get install $$missing"; exit 1; \
+		fi; \
+		if ! { $(2); }; then \
+			echo "$@: the packages are installed, yet the check above fails"; exit 1; \
+		fi; \
+	fi; \
+	mkdir -p $(@D) && touch $@
+
+build/obj/%.o: generator/%.c $(HDRS) build/flags | build/deps/build
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
@@ -70,33 +126,37 @@ output/%.pdf: declarations/%.xml build/declgen $(SCHEMA) $(FONTS) $(HYPHEN)
 
 # ----- tests -----
 
-build/tests/%: tests/%.c tests/testutil.h build/libdeclgen.a
+build/tests/%: tests/%.c tests/testutil.h build/libdeclgen.a | build/deps/test
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Igenerator -o $@ $< build/libdeclgen.a $(LIBS) -lcmocka
+
+# Every end-to-end script, each run as `sh SCRIPT BINARY`.
+E2E := tests/e2e.sh $(sort $(filter-out tests/e2e-lib.sh,$(wildcard tests/e2e-*.sh)))
+# $(call run_e2e,BINARY,ENVIRONMENT): every script on BINARY, all of them even when one
+# fails; fails if any did.
+run_e2e = status=0; for s in $(E2E); do $(2) sh $$s $(1) || status=1; done; exit $$status
 
 check: check-unit check-e2e check-locale
 
 check-unit: $(TESTS:%=build/tests/%)
 	@set -e; for t in $^; do echo "== $$t"; $$t; done
 
-check-e2e: build/declgen
-	@sh tests/e2e.sh build/declgen
-	@sh tests/e2e-hostile.sh build/declgen
+check-e2e: build/declgen | build/deps/test
+	@$(call run_e2e,build/declgen)
 
 # Nothing written into a PDF may depend on the locale: run everything once more with
 # German number formatting.
-check-locale: $(TESTS:%=build/tests/%) build/declgen
+check-locale: $(TESTS:%=build/tests/%) build/declgen | build/deps/test
 	@if ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$$'; then \
 		localedef -i de_DE -f UTF-8 de_DE.UTF-8 2>/dev/null || true; fi
 	@if locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$$'; then \
 		set -e; for t in $(TESTS:%=build/tests/%); do echo "== LC_ALL=de_DE.UTF-8 $$t"; \
 		LC_ALL=de_DE.UTF-8 $$t; done; \
-		LC_ALL=de_DE.UTF-8 sh tests/e2e.sh build/declgen; \
-		LC_ALL=de_DE.UTF-8 sh tests/e2e-hostile.sh build/declgen; \
+		$(call run_e2e,build/declgen,LC_ALL=de_DE.UTF-8); \
 	else echo "check-locale: cannot generate de_DE.UTF-8 (run as root with package locales)"; exit 1; fi
 
 # The same tests under AddressSanitizer and UndefinedBehaviorSanitizer.
-build/asan/obj/%.o: generator/%.c $(HDRS) | deps
+build/asan/obj/%.o: generator/%.c $(HDRS) build/flags | build/deps/build
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -c -o $@ $<
 
@@ -106,20 +166,18 @@ build/asan/libdeclgen.a: $(ASAN_OBJS)
 build/asan/declgen: build/asan/obj/main.o build/asan/libdeclgen.a
 	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -o $@ $^ $(LIBS)
 
-build/asan/tests/%: tests/%.c tests/testutil.h build/asan/libdeclgen.a
+build/asan/tests/%: tests/%.c tests/testutil.h build/asan/libdeclgen.a | build/deps/test
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -Igenerator -o $@ $< build/asan/libdeclgen.a $(LIBS) -lcmocka
 
 check-asan: $(TESTS:%=build/asan/tests/%) build/asan/declgen
 	@set -e; for t in $(TESTS:%=build/asan/tests/%); do echo "== $$t"; \
 		ASAN_OPTIONS=detect_leaks=1 $$t; done
-	@ASAN_OPTIONS=detect_leaks=1 DECLGEN_DATADIR=$(CURDIR) sh tests/e2e.sh build/asan/declgen
-	@ASAN_OPTIONS=detect_leaks=1 DECLGEN_DATADIR=$(CURDIR) sh tests/e2e-hostile.sh build/asan/declgen
+	@$(call run_e2e,build/asan/declgen,ASAN_OPTIONS=detect_leaks=1 DECLGEN_DATADIR=$(CURDIR))
 
 # The end-to-end tests with build/declgen under valgrind memcheck: no error, no leak.
-check-valgrind: build/declgen
-	@DECLGEN_VALGRIND=1 sh tests/e2e.sh tests/valgrind-declgen
-	@DECLGEN_VALGRIND=1 sh tests/e2e-hostile.sh tests/valgrind-declgen
+check-valgrind: build/declgen | build/deps/test build/deps/valgrind
+	@$(call run_e2e,tests/valgrind-declgen,DECLGEN_VALGRIND=1)
 
 # ----- fuzzing -----
 
@@ -129,7 +187,7 @@ check-valgrind: build/declgen
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS := -O1 -g -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer
 
-build/fuzz/declgen-fuzz: tests/fuzz.c $(SRCS) $(HDRS) | deps
+build/fuzz/declgen-fuzz: tests/fuzz.c $(SRCS) $(HDRS) | build/deps/build build/deps/fuzz
 	@mkdir -p $(@D)
 	clang $(filter-out -O2,$(ALL_CFLAGS)) $(FUZZ_FLAGS) -Igenerator -o $@ tests/fuzz.c $(SRCS) $(LIBS)
 
@@ -164,8 +222,10 @@ patterns:
 
 install: build/declgen
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/declgen/schemas \
-		$(DESTDIR)$(PREFIX)/share/declgen/fonts $(DESTDIR)$(PREFIX)/share/declgen/hyphen
+		$(DESTDIR)$(PREFIX)/share/declgen/fonts $(DESTDIR)$(PREFIX)/share/declgen/hyphen \
+		$(DESTDIR)$(PREFIX)/share/doc/declgen
 	install -m 755 build/declgen $(DESTDIR)$(PREFIX)/bin/declgen
+	install -m 644 LICENSE $(DESTDIR)$(PREFIX)/share/doc/declgen/
 	install -m 644 $(SCHEMA) $(DESTDIR)$(PREFIX)/share/declgen/schemas/
 	install -m 644 $(FONTS) fonts/OFL.txt fonts/README $(DESTDIR)$(PREFIX)/share/declgen/fonts/
 	install -m 644 hyphen/hyph_de.dic hyphen/exceptions hyphen/LICENSE hyphen/README \

@@ -1,3 +1,4 @@
+/* Hyphenation: libhyphen over only the patterns a document can use, and exceptions. */
 #include "hyph.h"
 
 #include <stdint.h>
@@ -12,9 +13,6 @@
 
 /* Largest pattern file read, in bytes. */
 #define MAX_PATTERN_FILE (16u * 1024u * 1024u)
-/* Letters of the longest pattern considered: Debian's German patterns have at most 35
- * (with word-boundary dots). A longer pattern would never be kept. */
-#define MAX_PATTERN_LETTERS 40
 
 /* A word whose breaks are given, not computed. */
 struct exception {
@@ -114,6 +112,30 @@ pattern_end(char c)
 	return (unsigned char)c <= ' ' || c == '/';
 }
 
+/* Not a directive (LEFTHYPHENMIN 2, NEXTLEVEL, ...). */
+static int
+is_pattern(const char *line, size_t len)
+{
+	return len > 0 && !(line[0] >= 'A' && line[0] <= 'Z');
+}
+
+/* A comment or blank line: libhyphen reads "#" lines as patterns (that never match a
+ * word) and leaks on the repeated banner of Debian's file. */
+static int
+is_comment(const char *line, size_t len)
+{
+	return len == 0 || line[0] == '#' || line[0] == '%';
+}
+
+/* Where the line that starts at i of data (len bytes) ends: its newline, or len. */
+static size_t
+line_end(const char *data, size_t len, size_t i)
+{
+	const char *nl = memchr(data + i, '\n', len - i);
+
+	return nl ? (size_t)(nl - data) : len;
+}
+
 /* Where each kept pattern stands in the kept text, by the hash of its letters. */
 struct offsets {
 	uint64_t *keys;		/* 0 = empty */
@@ -160,12 +182,53 @@ letters_hash(const char *line, size_t len)
 	return fnv_done(h);
 }
 
-/* Adds every substring of at most maxlen letters of each word of text. */
+/* Adds, for each pattern of the file (data, dlen bytes, ISO-8859-1), the hash of the
+ * letters of each of its prefixes: a substring of a word that is no such prefix can
+ * neither match a pattern nor lead to one, so longer substrings need not be tried. */
 static void
-add_substrings(struct hashset *set, const char *text, size_t len, size_t maxlen)
+add_pattern_prefixes(struct hashset *prefixes, const char *data, size_t dlen)
+{
+	for (size_t i = line_end(data, dlen, 0) + 1, e; i < dlen; i = e + 1) {
+		uint64_t h = FNV_BASIS;
+
+		e = line_end(data, dlen, i);
+		if (is_comment(data + i, e - i) || !is_pattern(data + i, e - i))
+			continue;
+		for (size_t k = i; k < e && !pattern_end(data[k]); k++)
+			if (data[k] != '.' && !(data[k] >= '0' && data[k] <= '9')) {
+				h = fnv_step(h, data[k]);
+				set_add(prefixes, fnv_done(h));
+			}
+	}
+}
+
+/* Adds each substring of word w (n letters) that is a pattern's prefix (in prefixes). */
+static void
+add_word_substrings(struct hashset *set, const struct hashset *prefixes, const char *w,
+    size_t n)
+{
+	for (size_t a = 0; a < n; a++) {
+		uint64_t h = FNV_BASIS;
+
+		for (size_t b = a; b < n; b++) {
+			h = fnv_step(h, w[b]);
+			if (!set_has(prefixes, fnv_done(h)))
+				break;
+			set_add(set, fnv_done(h));
+		}
+	}
+}
+
+/* Adds the substrings of the words of text that patterns can use: each distinct word
+ * once, none of a word longer than hyph_word hyphenates. So the set never holds more
+ * than the patterns' prefixes, and the time is bounded by the text's length times the
+ * longest pattern. */
+static void
+add_substrings(struct hashset *set, const struct hashset *prefixes, const char *text,
+    size_t len)
 {
 	struct hashset words = {xcalloc(1024, sizeof *words.slots), 1023, 0};
-	char w[130];
+	char w[HYPH_WORD_MAX];
 	size_t n = 0, k;
 
 	for (size_t i = 0; i <= len; i += k) {
@@ -174,15 +237,15 @@ add_substrings(struct hashset *set, const char *text, size_t len, size_t maxlen)
 
 		if (i == len)
 			k = 1;
-		if (c && n < sizeof w) {
-			w[n++] = (char)c;
+		if (c) {
+			if (n < sizeof w)
+				w[n] = (char)c;
+			n++;
 			continue;
 		}
-		if (n > 0 && !set_has(&words, hash(w, n))) {
+		if (n > 0 && n <= sizeof w && !set_has(&words, hash(w, n))) {
 			set_add(&words, hash(w, n));
-			for (size_t a = 0; a < n; a++)
-				for (size_t b = a + 1; b <= n && b - a <= maxlen; b++)
-					set_add(set, hash(w + a, b - a));
+			add_word_substrings(set, prefixes, w, n);
 		}
 		n = 0;
 	}
@@ -223,40 +286,63 @@ pattern_needed(const char *line, size_t len, const struct hashset *subs,
 	return needed || (in_text && !empty);
 }
 
-/* Not a directive (LEFTHYPHENMIN 2, NEXTLEVEL, ...). */
+/* Whether the pattern file's first line names UTF-8 (else ISO-8859-1 is assumed). */
 static int
-is_pattern(const char *line, size_t len)
+names_utf8(const char *data, size_t len)
 {
-	return len > 0 && !(line[0] >= 'A' && line[0] <= 'Z');
+	size_t e = line_end(data, len, 0);
+
+	while (e > 0 && (data[e - 1] == '\r' || data[e - 1] == ' '))
+		e--;
+	return e == 5 && memcmp(data, "UTF-8", 5) == 0;
 }
 
-struct hyph *
-hyph_load(const char *path, const char *text, size_t len)
+/* Converts a UTF-8 pattern file to ISO-8859-1, the encoding words are hyphenated in
+ * (Debian's English patterns are UTF-8). A pattern with a character outside that set
+ * (the ligatures "ﬁ", "ﬂ") can never match such a word and is left out. */
+static void
+to_latin1_file(const char *data, size_t len, struct buf *out)
 {
+	buf_puts(out, "ISO8859-1\n");
+	for (size_t i = line_end(data, len, 0) + 1, e; i < len; i = e + 1) {
+		size_t start = out->len, k;
+		int ok = 1;
+
+		e = line_end(data, len, i);
+		for (size_t j = i; j < e && ok; j += k) {
+			uint32_t cp = utf8_decode(data + j, e - j, &k);
+			char c = (char)cp;
+
+			ok = cp <= 0xFF;
+			if (ok)
+				buf_append(out, &c, 1);
+		}
+		if (ok)
+			buf_puts(out, "\n");
+		else
+			out->len = start;
+	}
+}
+
+/* The lines of the pattern file (data, dlen bytes, ISO-8859-1) libhyphen needs to
+ * hyphenate the words of text (UTF-8, len bytes) as the whole file would: the encoding
+ * line, the directives, and the patterns that can match (every one if text is NULL). */
+static void
+select_patterns(const char *data, size_t dlen, const char *text, size_t len,
+    struct buf *kept)
+{
+	struct hashset prefixes = {xcalloc(1024, sizeof *prefixes.slots), 1023, 0};
 	struct hashset subs = {xcalloc(1024, sizeof *subs.slots), 1023, 0};
 	struct hashset states = {xcalloc(1024, sizeof *states.slots), 1023, 0};
 	struct offsets seen = {xcalloc(1024, sizeof *seen.keys), xcalloc(1024, sizeof *seen.at),
 	    1023, 0};
-	struct buf kept = {0};
-	char *data;
-	size_t dlen;
-	struct hyph *h = NULL;
-	FILE *f;
 
-	if (read_file(path, MAX_PATTERN_FILE, &data, &dlen) != 0) {
-		free(subs.slots);
-		free(states.slots);
-		free(seen.keys);
-		free(seen.at);
-		return NULL;
+	if (text != NULL) {
+		add_pattern_prefixes(&prefixes, data, dlen);
+		add_substrings(&subs, &prefixes, text, len);
 	}
-	if (text != NULL)
-		add_substrings(&subs, text, len, MAX_PATTERN_LETTERS);
-	/* The first line names the encoding; directives stay; patterns that can match. */
-	for (size_t i = 0; i < dlen;) {
-		const char *nl = memchr(data + i, '\n', dlen - i);
-		size_t e = nl ? (size_t)(nl - data) : dlen;
-
+	for (size_t i = 0, e; i < dlen; i = e + 1) {
+		e = line_end(data, dlen, i);
 		/* Each level of patterns is a state machine of its own. */
 		if (e - i >= 9 && memcmp(data + i, "NEXTLEVEL", 9) == 0) {
 			memset(states.slots, 0, (states.mask + 1) * sizeof *states.slots);
@@ -264,33 +350,46 @@ hyph_load(const char *path, const char *text, size_t len)
 			memset(seen.keys, 0, (seen.mask + 1) * sizeof *seen.keys);
 			seen.count = 0;
 		}
-		/* Comments and blank lines go: libhyphen reads "#" lines as patterns (that
-		 * never match a word) and leaks on the repeated banner of Debian's file. */
-		if (i > 0 && (e == i || data[i] == '#' || data[i] == '%')) {
-			i = e + 1;
+		if (i > 0 && is_comment(data + i, e - i))
 			continue;
-		}
 		if (i > 0 && is_pattern(data + i, e - i)) {
 			size_t earlier;
 
-			if (text != NULL && !pattern_needed(data + i, e - i, &subs, &states)) {
-				i = e + 1;
+			if (text != NULL && !pattern_needed(data + i, e - i, &subs, &states))
 				continue;
-			}
 			/* libhyphen keeps the last of two patterns with the same letters and
 			 * leaks the first: make the first a comment. */
-			earlier = offsets_put(&seen, letters_hash(data + i, e - i), kept.len);
+			earlier = offsets_put(&seen, letters_hash(data + i, e - i), kept->len);
 			if (earlier != SIZE_MAX)
-				kept.data[earlier] = '%';
+				kept->data[earlier] = '%';
 		}
-		buf_append(&kept, data + i, e - i + (e < dlen));
-		i = e + 1;
+		buf_append(kept, data + i, e - i + (e < dlen));
 	}
-	free(data);
+	free(prefixes.slots);
 	free(subs.slots);
 	free(states.slots);
 	free(seen.keys);
 	free(seen.at);
+}
+
+struct hyph *
+hyph_load(const char *path, const char *text, size_t len)
+{
+	struct buf latin = {0}, kept = {0};
+	char *data;
+	size_t dlen;
+	struct hyph *h = NULL;
+	FILE *f;
+
+	if (read_file(path, MAX_PATTERN_FILE, &data, &dlen) != 0)
+		return NULL;
+	if (names_utf8(data, dlen)) {
+		to_latin1_file(data, dlen, &latin);
+		select_patterns(latin.data, latin.len, text, len, &kept);
+	} else
+		select_patterns(data, dlen, text, len, &kept);
+	free(data);
+	buf_free(&latin);
 	if (kept.len > 0 && (f = fmemopen(kept.data, kept.len, "r")) != NULL) {
 		HyphenDict *dict = hnj_hyphen_load_file(f);
 
@@ -347,8 +446,8 @@ to_latin1(const char *word, size_t wlen, char *out, size_t max, unsigned char *b
 int
 hyph_add_exception(struct hyph *h, const char *word)
 {
-	char latin[128];
-	unsigned char breaks[128];
+	char latin[HYPH_WORD_MAX + 1];
+	unsigned char breaks[HYPH_WORD_MAX + 1];
 	size_t n = to_latin1(word, strlen(word), latin, sizeof latin, breaks);
 	struct exception *e;
 
@@ -398,12 +497,26 @@ hyph_load_exceptions(struct hyph *h, const char *path)
 	return count;
 }
 
+/* The least letters before and after a break: ours, or more if the patterns ask
+ * (English patterns are made for three after). */
+static size_t
+min_left(const struct hyph *h)
+{
+	return h->dict->lhmin > HYPH_MIN_LEFT ? (size_t)h->dict->lhmin : HYPH_MIN_LEFT;
+}
+
+static size_t
+min_right(const struct hyph *h)
+{
+	return h->dict->rhmin > HYPH_MIN_RIGHT ? (size_t)h->dict->rhmin : HYPH_MIN_RIGHT;
+}
+
 size_t
 hyph_word(const struct hyph *h, const char *word, size_t wlen,
     unsigned char *breaks, size_t max)
 {
-	char latin[128];
-	char hyphens[128 + 5];
+	char latin[HYPH_WORD_MAX + 1];
+	char hyphens[HYPH_WORD_MAX + 6];
 	char **rep = NULL;
 	int *pos = NULL, *cut = NULL;
 	size_t n, last = 0;
@@ -412,7 +525,7 @@ hyph_word(const struct hyph *h, const char *word, size_t wlen,
 	if (max > sizeof latin)
 		max = sizeof latin;
 	n = to_latin1(word, wlen, latin, max, NULL);
-	if (n < HYPH_MIN_LEFT + HYPH_MIN_RIGHT)
+	if (n < min_left(h) + min_right(h))
 		return 0;
 	for (size_t i = 0; i < h->nexceptions && ex == NULL; i++)
 		if (strcmp(h->exceptions[i].word, latin) == 0)
@@ -426,7 +539,7 @@ hyph_word(const struct hyph *h, const char *word, size_t wlen,
 		    &cut) != 0)
 			return 0;
 		if (rep != NULL) {
-			/* Non-standard breaks (replacements) do not occur in German patterns. */
+			/* Non-standard breaks (replacements) do not occur in our patterns. */
 			for (size_t i = 0; i < n; i++)
 				free(rep[i]);
 			free(rep);
@@ -435,7 +548,7 @@ hyph_word(const struct hyph *h, const char *word, size_t wlen,
 		}
 	}
 	memset(breaks, 0, n);
-	for (size_t i = HYPH_MIN_LEFT - 1; i + HYPH_MIN_RIGHT < n; i++) {
+	for (size_t i = min_left(h) - 1; i + min_right(h) < n; i++) {
 		if (!(hyphens[i] & 1))
 			continue;
 		/* A break one letter after the previous one leaves a one-letter segment. */

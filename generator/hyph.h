@@ -1,4 +1,4 @@
-/* German hyphenation through libhyphen. */
+/* Hyphenation through libhyphen, one pattern file per language. */
 #ifndef DECLGEN_HYPH_H
 #define DECLGEN_HYPH_H
 
@@ -17,30 +17,37 @@ struct hyph_set {
 /* Frees every entry and the set; s may be NULL. */
 void hyph_set_free(struct hyph_set *s);
 
-/* Loads the patterns of a libhyphen pattern file (ISO-8859-1 encoded) that can match in
- * the words of text (UTF-8): libhyphen takes seconds to load all 78,000 German
- * patterns, and a pattern that is no substring of any word can never apply. With text
- * NULL, loads every pattern. Returns NULL if the file cannot be read. */
+/* Loads the patterns of a libhyphen pattern file (ISO-8859-1 or UTF-8, as its first line
+ * says) that can match in the words of text (UTF-8): libhyphen takes seconds to load
+ * all 78,000 German patterns, and a pattern that is no substring of any word can never
+ * apply. The result hyphenates every word of text as the whole file would. Time and
+ * memory grow with the text's length times the longest pattern, and with the file.
+ * With text NULL, loads every pattern. Returns NULL if the file cannot be read. */
 struct hyph *hyph_load(const char *path, const char *text, size_t len);
 void hyph_free(struct hyph *h);
 
 /* Adds an exception: a word with "-" where it may break ("Stau-be-cken"), in UTF-8.
  * It replaces the patterns for that word, whatever its case. Returns 0, or -1 if the
- * word holds anything but letters of ISO-8859-1 and hyphens. */
+ * word holds anything but letters of ISO-8859-1 and hyphens, or more than
+ * HYPH_WORD_MAX letters. */
 int hyph_add_exception(struct hyph *h, const char *word);
 
 /* Adds the exceptions of a file, one word a line ("#" starts a comment). Returns the
  * number added, or -1 if the file cannot be read or a line is not a word. */
 int hyph_load_exceptions(struct hyph *h, const char *path);
 
-/* Least letters before and after a break, as TeX's \lefthyphenmin and \righthyphenmin. */
+/* Least letters before and after a break, as TeX's \lefthyphenmin and \righthyphenmin
+ * (more where the pattern file asks for more). */
 #define HYPH_MIN_LEFT 2
 #define HYPH_MIN_RIGHT 2
+
+/* Most letters of a word hyph_word hyphenates: a longer word is never broken. */
+#define HYPH_WORD_MAX 127
 
 /* Finds where word (UTF-8, wlen bytes, letters only) may be hyphenated. On return,
  * breaks[i] is 1 if a hyphen may follow the i-th code point. Returns the number of
  * code points, or 0 if the word cannot be hyphenated (not all letters, too short,
- * longer than max code points). */
+ * longer than max - 1 or HYPH_WORD_MAX code points). */
 size_t hyph_word(const struct hyph *h, const char *word, size_t wlen,
     unsigned char *breaks, size_t max);
 

@@ -1,3 +1,4 @@
+/* Deferring SIGINT, SIGTERM and SIGHUP through the signal mask. */
 #include "interrupt.h"
 
 #include <signal.h>
@@ -20,6 +21,15 @@ interrupt_block(void)
 
 	interrupt_set(&set);
 	return sigprocmask(SIG_BLOCK, &set, NULL) == 0 ? 0 : -1;
+}
+
+int
+interrupt_unblock(void)
+{
+	sigset_t set;
+
+	interrupt_set(&set);
+	return sigprocmask(SIG_UNBLOCK, &set, NULL) == 0 ? 0 : -1;
 }
 
 int

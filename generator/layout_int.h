@@ -53,6 +53,7 @@ struct setter {
 	const struct hyph_set *h;	/* may be NULL */
 	const struct layout_options *opt;
 	struct diag *d;
+	int lang;		/* row of the declaration's language (German if unknown) */
 	struct layout *out;
 	struct lay_item *staged;
 	size_t nstaged, capstaged;
@@ -73,6 +74,11 @@ size_t set_string(struct setter *s, const char *str, struct pos pos,
 
 /* Width in pt of UTF-8 text in face at size, by the font metrics. */
 double text_width(const struct setter *s, enum face face, double size, const char *str);
+
+/* A copy of str (owned by the caller) without soft hyphens (U+00AD): page furniture
+ * (footer, dateline, signing line) is never hyphenated, so a soft hyphen there could
+ * only print as a visible hyphen. */
+char *strip_soft_hyphens(const char *str);
 
 /* Appends an item to s->staged and returns it. */
 struct lay_item *stage_item(struct setter *s);

@@ -7,10 +7,13 @@
 #include <string.h>
 
 #include "diag.h"
+#include "lang.h"
+#include "text.h"
 #include "limits.h"
 #include "typo.h"
 
 #define PAGE_TOP (PAGE_HEIGHT - MARGIN_TOP)
+#define FOOTER_ELLIPSIS "\xE2\x80\xA6"
 
 /* Baseline of box j on a page whose previous box (if any) has baseline prev_base. */
 static double
@@ -58,32 +61,124 @@ static void
 add_footer_text(struct setter *s, const char *str, double x, int right)
 {
 	struct lay_item *it = add_item(s->out);
+	double w = text_width(s, FACE_REGULAR, FOOTER_SIZE, str);
 
 	it->kind = LAY_TEXT;
 	it->face = FACE_REGULAR;
 	it->size = FOOTER_SIZE;
 	it->gray = FOOTER_GRAY;
-	it->x = right ? x - text_width(s, FACE_REGULAR, FOOTER_SIZE, str) : x;
+	it->x = right ? x - w : x;
 	it->y = FOOTER_BASELINE;
 	it->off = s->out->text.len;
 	it->len = strlen(str);
-	it->x2 = it->x + text_width(s, FACE_REGULAR, FOOTER_SIZE, str);
+	it->x2 = it->x + w;
 	buf_puts(&s->out->text, str);
+}
+
+/* "Seite 3 von 12", in the declaration's language. */
+static void
+page_label(const struct setter *s, size_t page, size_t npages, struct buf *b)
+{
+	const struct lang *lang = lang_get(s->lang);
+
+	b->len = 0;
+	buf_printf(b, "%s %zu %s %zu", lang->page, page + 1, lang->of, npages);
+}
+
+/* Appends to out the longest start of str that fits width with an ellipsis after it,
+ * cut after a word where one fits, else after a character; spaces and commas before
+ * the ellipsis are dropped. */
+static void
+append_shortened(const struct setter *s, const char *str, double width, struct buf *out)
+{
+	size_t len = strlen(str), n, cut = 0, word_cut = 0;
+	double w = text_width(s, FACE_REGULAR, FOOTER_SIZE, FOOTER_ELLIPSIS);
+
+	for (size_t i = 0; i < len; i += n) {
+		char one[5] = {0};
+
+		n = 0;
+		utf8_decode(str + i, len - i, &n);
+		memcpy(one, str + i, n < 4 ? n : 4);
+		w += text_width(s, FACE_REGULAR, FOOTER_SIZE, one);
+		if (w > width)
+			break;
+		if (str[i] == ' ')
+			word_cut = i;
+		cut = i + n;
+	}
+	if (word_cut > 0)
+		cut = word_cut;
+	while (cut > 0 && (str[cut - 1] == ' ' || str[cut - 1] == ','))
+		cut--;
+	buf_append(out, str, cut);
+	buf_puts(out, FOOTER_ELLIPSIS);
+}
+
+/* The footer's left part, "Kurztitel · Fassung 1.0", within width: a short title too
+ * long is shortened with an ellipsis (and the author warned), the version kept whole
+ * unless it alone is too wide. */
+static char *
+footer_left(struct setter *s, double width)
+{
+	const struct decl *decl = s->decl;
+	char *title = strip_soft_hyphens(decl->short_title);
+	char *version = strip_soft_hyphens(decl->version);
+	struct buf tail = {0}, out = {0};
+
+	buf_printf(&tail, " \xC2\xB7 %s %s", lang_get(s->lang)->version, version);
+	buf_printf(&out, "%s%s", title, tail.data);
+	if (text_width(s, FACE_REGULAR, FOOTER_SIZE, out.data) > width) {
+		double room = width - text_width(s, FACE_REGULAR, FOOTER_SIZE, tail.data);
+		char *whole = out.data;
+
+		out = (struct buf){0};
+		if (room >= FOOTER_MIN_TITLE) {
+			append_shortened(s, title, room, &out);
+			buf_puts(&out, tail.data);
+		} else
+			append_shortened(s, whole, width, &out);
+		diag_report(s->d, DIAG_WARNING, decl->path, decl->title_pos.line,
+		    decl->title_pos.col, "the short title and version do not fit in the "
+		    "footer and are shortened to \"%s\"; shorten the short title", out.data);
+		free(whole);
+	}
+	buf_free(&tail);
+	free(title);
+	free(version);
+	return out.data;
+}
+
+/* The left part of every page's footer, given way to the widest page number. */
+static char *
+fitted_footer_left(struct setter *s, size_t npages)
+{
+	struct buf num = {0};
+	double widest = 0;
+
+	for (size_t p = 0; p < npages; p++) {
+		double w;
+
+		page_label(s, p, npages, &num);
+		w = text_width(s, FACE_REGULAR, FOOTER_SIZE, num.data);
+		if (w > widest)
+			widest = w;
+	}
+	buf_free(&num);
+	return footer_left(s, TEXT_WIDTH - widest - FOOTER_GAP);
 }
 
 /* Every page names the declaration, its version and the page: a signature page can
  * never be taken for part of another text. */
 static void
-add_footer(struct setter *s, size_t page, size_t npages)
+add_footer(struct setter *s, const char *left, size_t page, size_t npages)
 {
-	char num[64];
-	struct buf left = {0};
+	struct buf num = {0};
 
-	buf_printf(&left, "%s \xC2\xB7 Fassung %s", s->decl->short_title, s->decl->version);
-	add_footer_text(s, left.data, MARGIN_LEFT, 0);
-	buf_free(&left);
-	snprintf(num, sizeof num, "Seite %zu von %zu", page + 1, npages);
-	add_footer_text(s, num, PAGE_WIDTH - MARGIN_RIGHT, 1);
+	page_label(s, page, npages, &num);
+	add_footer_text(s, left, MARGIN_LEFT, 0);
+	add_footer_text(s, num.data, PAGE_WIDTH - MARGIN_RIGHT, 1);
+	buf_free(&num);
 }
 
 int
@@ -91,6 +186,7 @@ paginate(struct setter *s)
 {
 	size_t *starts = NULL, nstarts = 0, cap = 0;
 	struct layout *out = s->out;
+	char *left;
 
 	for (size_t i = 0; i < s->nboxes;) {
 		int forced;
@@ -111,6 +207,7 @@ paginate(struct setter *s)
 	}
 	if (nstarts == 0)	/* nothing to set: still one page */
 		*ARRAY_PUSH(starts, nstarts, cap) = 0;
+	left = fitted_footer_left(s, nstarts);
 	out->pages = xcalloc(nstarts, sizeof *out->pages);
 	out->npages = nstarts;
 	for (size_t p = 0; p < nstarts; p++) {
@@ -133,9 +230,10 @@ paginate(struct setter *s)
 			for (size_t k = 0; k < b->nlines; k++)
 				out->lines[b->first_line + k].page = p;
 		}
-		add_footer(s, p, nstarts);
+		add_footer(s, left, p, nstarts);
 		out->pages[p].count = out->nitems - out->pages[p].first;
 	}
 	free(starts);
+	free(left);
 	return 0;
 }

@@ -2,11 +2,14 @@
  * -> positioned text items. */
 #include "layout_int.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "diag.h"
 #include "hyph.h"
+#include "lang.h"
 #include "text.h"
 #include "typo.h"
 
@@ -16,11 +19,31 @@
 #define CP_EN_DASH 0x2013
 #define CP_EM_DASH 0x2014
 
+/* Characters of a word or phrase quoted in a message. */
+#define EXCERPT_CHARS 40
+/* Letters of the longest word the patterns are asked about (hyph_word's limit). */
+#define HYPH_MAX_LETTERS 128
+
 /* One character of the block being set. */
 struct ch {
 	uint32_t cp;
 	unsigned char face;
-	unsigned char nobreak;	/* a space inside <nobreak> */
+	unsigned char nobreak;	/* inside <nobreak> */
+	unsigned char link;	/* part of a web or e-mail address */
+	unsigned char relaxed;	/* a space that must not break, in a phrase wider than the
+				 * line: it may break after all, at a cost */
+	int lang;		/* row of the language table (lang.h) */
+	const char *uri;	/* target of the link (owned by the decl), else NULL */
+};
+
+/* A break point after a character of a word. */
+enum brk {
+	BRK_NONE,
+	BRK_HYPHEN,		/* hyphenation: a hyphen is drawn if the line breaks here */
+	BRK_HYPHEN_SHORT,	/* hyphenation leaving two letters on one side */
+	BRK_EXPLICIT,		/* after a hyphen or dash written in the word */
+	BRK_LINK,		/* inside a web or e-mail address */
+	BRK_EMERGENCY		/* anywhere in a part too wide for any line */
 };
 
 /* What an item of the breaker stands for. */
@@ -51,15 +74,25 @@ face_for(enum face base, unsigned style)
 	return (enum face)((italic ? 1 : 0) + (bold ? 2 : 0));
 }
 
-/* Width of cp in pt; reports a character the fonts cannot show, once per block. */
+/* Width of cp in face at size, in pt; -1 if the fonts have no glyph for it. The one
+ * place that asks the fonts. */
 static double
-advance(struct para *p, enum face face, uint32_t cp)
+glyph_width(const struct metrics *m, enum face face, double size, uint32_t cp)
 {
 	int w;
 
 	if (cp == CP_SHY)
 		return 0;
-	w = p->s->m->advance(p->s->m->ctx, face, cp);
+	w = m->advance(m->ctx, face, cp);
+	return w < 0 ? -1 : w * size / 1000.0;
+}
+
+/* Width of cp in pt; reports a character the fonts cannot show, once per block. */
+static double
+advance(struct para *p, enum face face, uint32_t cp)
+{
+	double w = glyph_width(p->s->m, face, p->ps->size, cp);
+
 	if (w < 0) {
 		if (!p->missing_reported)
 			diag_report(p->s->d, DIAG_ERROR, p->s->decl->path, p->pos.line, p->pos.col,
@@ -69,9 +102,12 @@ advance(struct para *p, enum face face, uint32_t cp)
 		p->s->failed = 1;
 		return 0;
 	}
-	return w * p->ps->size / 1000.0;
+	return w;
 }
 
+/* Callers measure text whose glyphs are checked where it is set (advance) or by
+ * layout_new's check_glyphs: a glyph missing here counts as nothing, as it has no
+ * position to be reported at. */
 double
 text_width(const struct setter *s, enum face face, double size, const char *str)
 {
@@ -79,22 +115,31 @@ text_width(const struct setter *s, enum face face, double size, const char *str)
 	double w = 0;
 
 	for (size_t i = 0; i < len; i += n) {
-		int a = s->m->advance(s->m->ctx, face, utf8_decode(str + i, len - i, &n));
+		double a = glyph_width(s->m, face, size, utf8_decode(str + i, len - i, &n));
 
 		if (a > 0)
 			w += a;
 	}
-	return w * size / 1000.0;
+	return w;
 }
 
 static void
-add_char(struct para *p, uint32_t cp, enum face face, int nobreak)
+add_run(struct para *p, const struct run *run, enum face face)
 {
-	struct ch *c = ARRAY_PUSH(p->chars, p->nchars, p->capchars);
+	size_t len = strlen(run->text), k;
+	int link = (run->style & RUN_LINK) != 0;
 
-	c->cp = cp;
-	c->face = (unsigned char)face;
-	c->nobreak = (unsigned char)nobreak;
+	for (size_t j = 0; j < len; j += k) {
+		struct ch *c = ARRAY_PUSH(p->chars, p->nchars, p->capchars);
+
+		c->cp = utf8_decode(run->text + j, len - j, &k);
+		c->face = (unsigned char)face;
+		c->nobreak = (run->style & RUN_NOBREAK) != 0;
+		c->link = (unsigned char)link;
+		c->relaxed = 0;
+		c->lang = run->lang;
+		c->uri = link ? run->uri : NULL;
+	}
 }
 
 static struct lb_item *
@@ -139,96 +184,242 @@ is_upper(uint32_t cp)
 	return (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7);
 }
 
-/* Marks where the word chars[ws, we) may break: brk[k] = 1 for a hyphenation after
- * character k (a hyphen is added), 2 after an explicit hyphen or dash (none added);
- * add_emergency_breaks adds 3, anywhere in a part too wide for any line. */
+static int
+is_hyphen_or_dash(uint32_t cp)
+{
+	return cp == '-' || cp == CP_HYPHEN || cp == CP_EN_DASH;
+}
+
+/* Where an address may break after a character: after the last of "https://". */
+static int
+is_link_separator(uint32_t cp)
+{
+	return cp == '/' || cp == '.' || cp == '-';
+}
+
+/* The break points the text itself gives in the word chars[ws, we): hyphens and
+ * dashes written between letters, soft hyphens, and inside an address after "/", "."
+ * and "-" and before "@" (a line that begins with "@" is plainly the rest of an
+ * address, as the Chicago Manual of Style has it; one ending in "@" could be taken for
+ * a complete one). */
+static void
+mark_written_breaks(const struct para *p, size_t ws, size_t we, unsigned char *brk)
+{
+	const struct ch *c = p->chars;
+
+	for (size_t k = ws; k + 1 < we; k++) {
+		if (c[k].link && c[k + 1].link) {
+			if ((is_link_separator(c[k].cp) && !is_link_separator(c[k + 1].cp)) ||
+			    c[k + 1].cp == '@')
+				brk[k - ws] = BRK_LINK;
+			continue;
+		}
+		if (is_hyphen_or_dash(c[k].cp) && k > ws && is_letter(c[k - 1].cp) &&
+		    is_letter(c[k + 1].cp))
+			brk[k - ws] = BRK_EXPLICIT;
+		if (c[k + 1].cp == CP_SHY && k > ws)
+			brk[k - ws] = BRK_HYPHEN;
+	}
+}
+
+/* The patterns for text in language lang, or NULL. */
+static const struct hyph *
+patterns_for(const struct para *p, int lang)
+{
+	if (p->s->h == NULL || lang < 0 || lang >= lang_count())
+		return NULL;
+	return p->s->h->by[lang];
+}
+
+/* Hyphenates the letters chars[a, b) of one word with the patterns of their language,
+ * within its least letters before and after a hyphen; brk is the word's from a. */
+static void
+hyphenate_part(const struct para *p, size_t a, size_t b, int last_word, unsigned char *brk)
+{
+	const struct hyph *h = patterns_for(p, p->chars[a].lang);
+	char utf8[4 * HYPH_MAX_LETTERS];
+	unsigned char breaks[HYPH_MAX_LETTERS];
+	size_t n = b - a, len = 0, upper = 0;
+	const struct lang *lang;
+
+	if (h == NULL || n < HYPH_MIN_WORD || n > HYPH_MAX_LETTERS)
+		return;
+	for (size_t k = a; k < b; k++) {
+		upper += is_upper(p->chars[k].cp);
+		len += utf8_encode(p->chars[k].cp, utf8 + len);
+	}
+	/* Acronyms are not hyphenated. */
+	if (upper >= 2 || hyph_word(h, utf8, len, breaks, sizeof breaks) != n)
+		return;
+	lang = lang_get(p->chars[a].lang);
+	for (size_t i = 0; i + 1 < n; i++) {
+		size_t left = i + 1, right = n - left;
+
+		if (!breaks[i] || left < (size_t)lang->left_min || right < (size_t)lang->right_min ||
+		    (last_word && right < LAST_WORD_MIN_TAIL))
+			continue;
+		brk[i] = left <= 2 || right <= 2 ? BRK_HYPHEN_SHORT : BRK_HYPHEN;
+	}
+}
+
+/* Whether the word chars[ws, we) is set as it stands: soft hyphens are the author's
+ * choice and replace the patterns; numbers, dates, addresses, names and <nobreak>
+ * text are never hyphenated. */
+static int
+keeps_whole(const struct para *p, size_t ws, size_t we)
+{
+	if (!p->ps->hyphenate || p->ps->name)
+		return 1;
+	for (size_t k = ws; k < we; k++) {
+		const struct ch *c = &p->chars[k];
+
+		if (c->cp == CP_SHY || (c->cp >= '0' && c->cp <= '9') || c->link || c->nobreak)
+			return 1;
+	}
+	return 0;
+}
+
+/* Marks where the word chars[ws, we) may break: brk[k] (enum brk) for a break after
+ * character ws + k. */
 static void
 find_breaks(struct para *p, size_t ws, size_t we, int last_word, unsigned char *brk)
 {
 	const struct ch *c = p->chars;
-	int soft = 0, digits = 0;
 
-	memset(brk, 0, we - ws);
-	for (size_t k = ws; k < we; k++) {
-		soft |= c[k].cp == CP_SHY;
-		digits |= c[k].cp >= '0' && c[k].cp <= '9';
-	}
-	for (size_t k = ws; k + 1 < we; k++) {
-		uint32_t cp = c[k].cp;
-
-		if ((cp == '-' || cp == CP_HYPHEN || cp == CP_EN_DASH) && k > ws &&
-		    is_letter(c[k - 1].cp) && is_letter(c[k + 1].cp))
-			brk[k - ws] = 2;
-		if (c[k + 1].cp == CP_SHY && k > ws)
-			brk[k - ws] = 1;
-	}
-	/* Soft hyphens are the author's choice: they replace the patterns. Numbers, dates
-	 * and acronyms are never hyphenated. */
-	if (soft || digits || !p->ps->hyphenate || p->s->h == NULL ||
-	    p->s->h->by[p->s->decl->lang] == NULL)
+	memset(brk, BRK_NONE, we - ws);
+	mark_written_breaks(p, ws, we, brk);
+	if (keeps_whole(p, ws, we))
 		return;
 	for (size_t a = ws; a < we;) {
-		size_t b = a, upper = 0;
-		char utf8[512];
-		size_t len = 0;
-		unsigned char breaks[128];
+		size_t b = a;
 
 		if (!is_letter(c[a].cp)) {
 			a++;
 			continue;
 		}
-		while (b < we && is_letter(c[b].cp) && len + 4 < sizeof utf8) {
-			upper += is_upper(c[b].cp);
-			len += utf8_encode(c[b].cp, utf8 + len);
+		while (b < we && is_letter(c[b].cp))
 			b++;
-		}
-		if (upper < 2 && hyph_word(p->s->h->by[p->s->decl->lang], utf8, len, breaks, sizeof breaks) == b - a)
-			for (size_t i = 0; i + 1 < b - a; i++)
-				if (breaks[i] && (!last_word || b - a - i - 1 >= LAST_WORD_MIN_TAIL))
-					brk[a + i - ws] = 1;
+		hyphenate_part(p, a, b, last_word, brk + (a - ws));
 		a = b;
 	}
 }
 
-/* The first characters of chars[ws, we), for a message. */
+/* The text of chars[ws, we), at most max characters of it, for a message. */
 static void
-word_excerpt(const struct para *p, size_t ws, size_t we, struct buf *out)
+excerpt(const struct para *p, size_t ws, size_t we, size_t max, struct buf *out)
 {
 	char enc[4];
+	size_t shown = 0;
 
-	for (size_t k = ws; k < we && k < ws + 40; k++)
-		buf_append(out, enc, utf8_encode(p->chars[k].cp, enc));
-	if (we > ws + 40)
+	buf_puts(out, "");
+	for (size_t k = ws; k < we && shown < max; k++) {
+		uint32_t cp = p->chars[k].cp == CP_NBSP ? ' ' : p->chars[k].cp;
+
+		if (cp == CP_SHY)
+			continue;
+		buf_append(out, enc, utf8_encode(cp, enc));
+		shown++;
+	}
+	if (shown == max && we > ws + max)
 		buf_puts(out, "\xE2\x80\xA6");
 }
 
+static int
+is_hyphenation(unsigned char brk)
+{
+	return brk == BRK_HYPHEN || brk == BRK_HYPHEN_SHORT;
+}
+
 /* A part of the word that no break point splits and that is wider than the measure
- * gets a break point between any two characters, at a cost (no hyphen is drawn):
- * the line is set within the margins, and the author is told. */
+ * (with the hyphen drawn at its end) gets a break point between any two characters,
+ * at a cost (no hyphen is drawn): the line is set within the margins, and the author
+ * is told, once a word. */
 static void
 add_emergency_breaks(struct para *p, size_t ws, size_t we, unsigned char *brk)
 {
 	size_t start = ws;
 	double width = 0;
+	int warned = 0;
 
 	for (size_t k = ws; k < we; k++) {
+		double hyphen;
+
 		width += advance(p, p->chars[k].face, p->chars[k].cp);
 		if (k + 1 < we && !brk[k - ws])
 			continue;
-		if (width > p->ps->width) {
+		hyphen = k + 1 < we && is_hyphenation(brk[k - ws]) ?
+		    advance(p, p->chars[k].face, '-') : 0;
+		if (width + hyphen > p->ps->width) {
 			struct buf word = {0};
 
 			for (size_t j = start; j < k; j++)
-				brk[j - ws] = 3;
-			word_excerpt(p, ws, we, &word);
-			diag_report(p->s->d, DIAG_WARNING, p->s->decl->path, p->pos.line,
-			    p->pos.col, "\"%s\" is wider than the line even with hyphenation and "
-			    "is broken without hyphens; add soft hyphens (&#173;) or shorten it",
-			    word.data);
+				brk[j - ws] = BRK_EMERGENCY;
+			excerpt(p, ws, we, EXCERPT_CHARS, &word);
+			if (!warned)
+				diag_report(p->s->d, DIAG_WARNING, p->s->decl->path, p->pos.line,
+				    p->pos.col, "\"%s\" is wider than the line even with hyphenation "
+				    "and is broken without hyphens; add soft hyphens (&#173;) or "
+				    "shorten it", word.data);
+			warned = 1;
 			buf_free(&word);
 		}
 		start = k + 1;
 		width = 0;
+	}
+}
+
+/* The stretch at the end of a ragged line. A name's line may be as short as it takes
+ * to keep "von der" with the word after it: with the whole measure as its stretch, no
+ * short line is beyond the tolerance, so only NAME_BIND_PENALTY decides. */
+static double
+ragged_stretch(const struct para_style *ps)
+{
+	return ps->name ? ps->width : RAGGED_STRETCH;
+}
+
+static void
+add_break_penalty(struct para *p, enum brk kind, struct piece pen)
+{
+	enum face face = (enum face)pen.face;
+
+	switch (kind) {
+	case BRK_HYPHEN:
+		add_penalty(p, HYPHEN_PENALTY, advance(p, face, '-'), 1, pen);
+		break;
+	case BRK_HYPHEN_SHORT:
+		add_penalty(p, HYPHEN_PENALTY + HYPH_SHORT_PENALTY, advance(p, face, '-'), 1, pen);
+		break;
+	case BRK_EXPLICIT:
+		add_penalty(p, EXHYPHEN_PENALTY, 0, 1, pen);
+		break;
+	case BRK_LINK:
+		add_penalty(p, LINK_BREAK_PENALTY, 0, 0, pen);
+		break;
+	default:
+		add_penalty(p, EMERGENCY_PENALTY, 0, 0, pen);
+		break;
+	}
+}
+
+/* Adds a break point of the given kind inside a word. */
+static void
+add_break(struct para *p, enum face face, enum brk kind)
+{
+	struct piece pen = {.face = face, .hyphen = is_hyphenation(kind)}, none = {0};
+	int ragged = p->ps->align != ALIGN_JUSTIFY;
+	struct lb_item *g;
+
+	/* A ragged line ending inside a word gets the stretch that a line ending at a
+	 * space gets (see add_space); unbroken, the two glues cancel out. */
+	if (ragged) {
+		add_penalty(p, LB_INF, 0, 0, none);
+		g = add_item(p, LB_GLUE, 0, none);
+		g->stretch = ragged_stretch(p->ps);
+	}
+	add_break_penalty(p, kind, pen);
+	if (ragged) {
+		g = add_item(p, LB_GLUE, 0, none);
+		g->stretch = -ragged_stretch(p->ps);
 	}
 }
 
@@ -247,25 +438,72 @@ add_word(struct para *p, size_t ws, size_t we, int last_word)
 		int last = k + 1 == we;
 
 		width += advance(p, c->face, c->cp);
-		if (last || brk[k - ws] || p->chars[k + 1].face != c->face) {
+		/* A box is one face and one link target. */
+		if (last || brk[k - ws] || c[1].face != c->face || c[1].uri != c->uri) {
 			struct piece box = {.start = start, .end = k + 1, .face = c->face};
 
 			add_item(p, LB_BOX, width, box);
 			start = k + 1;
 			width = 0;
 		}
-		if (!last && brk[k - ws]) {
-			struct piece pen = {.face = c->face, .hyphen = brk[k - ws] == 1};
-
-			if (brk[k - ws] == 1)
-				add_penalty(p, HYPHEN_PENALTY, advance(p, c->face, '-'), 1, pen);
-			else if (brk[k - ws] == 2)
-				add_penalty(p, EXHYPHEN_PENALTY, 0, 1, pen);
-			else
-				add_penalty(p, EMERGENCY_PENALTY, 0, 0, pen);
-		}
+		if (!last && brk[k - ws])
+			add_break(p, c->face, brk[k - ws]);
 	}
 	free(brk);
+}
+
+/* Whether the space chars[at], before the word starting at next, must not break: a
+ * no-break space, a space inside <nobreak>, or one before a dash (no line may start
+ * with a dash). */
+static int
+space_binds(const struct para *p, size_t at, size_t next)
+{
+	const struct ch *c = &p->chars[at];
+	int dash = next < p->nchars && (p->chars[next].cp == CP_EN_DASH ||
+	    p->chars[next].cp == CP_EM_DASH) && (next + 1 == p->nchars ||
+	    is_space(&p->chars[next + 1]));
+
+	return c->cp == CP_NBSP || c->nobreak || dash;
+}
+
+/* Whether the word chars[ws, we) of a person's name goes with the word after it: a
+ * particle ("von", "van der") or an abbreviation, which in a name is a title ("Dr.",
+ * "Dipl.-Ing.", "h.c.") or an initial. */
+static int
+name_binds(const struct para *p, size_t ws, size_t we)
+{
+	static const char *const particles[] = {"von", "vom", "van", "de", "der", "den",
+	    "zu", "zum", "zur", "ten", "ter", "du", "da", "di", "del", "della", "la", "le"};
+	char word[8];
+	size_t len = 0;
+
+	if (we - ws >= 2 && p->chars[we - 1].cp == '.')
+		return 1;
+	for (size_t k = ws; k < we; k++) {
+		if (p->chars[k].cp > 0x7F || len + 1 >= sizeof word)
+			return 0;
+		word[len++] = (char)p->chars[k].cp;
+	}
+	word[len] = '\0';
+	for (size_t i = 0; i < sizeof particles / sizeof *particles; i++)
+		if (strcasecmp(word, particles[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* The penalty for breaking at the space chars[at], before the word starting at next. */
+static int
+space_penalty(const struct para *p, size_t at, size_t next)
+{
+	size_t ws = at;
+
+	if (space_binds(p, at, next))
+		return p->chars[at].relaxed ? EMERGENCY_PENALTY : LB_INF;
+	if (!p->ps->name)
+		return 0;
+	while (ws > 0 && !is_space(&p->chars[ws - 1]))
+		ws--;
+	return name_binds(p, ws, at) ? NAME_BIND_PENALTY : 0;
 }
 
 /* The glue of one space before the word starting at next. */
@@ -275,30 +513,92 @@ add_space(struct para *p, size_t at, size_t next)
 	const struct ch *c = &p->chars[at];
 	struct piece none = {0};
 	double w = advance(p, c->face, ' ');
-	/* No line may start with a dash: the space before it does not break. */
-	int dash = next < p->nchars && (p->chars[next].cp == CP_EN_DASH ||
-	    p->chars[next].cp == CP_EM_DASH) && (next + 1 == p->nchars || is_space(&p->chars[next + 1]));
-	int nobreak = c->cp == CP_NBSP || c->nobreak || dash;
+	int penalty = space_penalty(p, at, next);
 	struct lb_item *g;
 
-	if (nobreak)
-		add_penalty(p, LB_INF, 0, 0, none);
 	if (p->ps->align == ALIGN_JUSTIFY) {
+		if (penalty != 0)
+			add_penalty(p, penalty, 0, 0, none);
 		g = add_item(p, LB_GLUE, w, none);
 		g->stretch = w * SPACE_STRETCH;
 		g->shrink = w * SPACE_SHRINK;
 		return;
 	}
-	if (nobreak) {
+	if (penalty >= LB_INF) {
+		add_penalty(p, LB_INF, 0, 0, none);
 		add_item(p, LB_GLUE, w, none);
 		return;
 	}
-	/* Ragged: the stretch is at the end of each line, not between words. */
+	/* Ragged: the stretch is at the end of each line, not between words. The line
+	 * breaks at the penalty; a costly one must not be bypassed by breaking at the glue
+	 * before it. */
+	if (penalty != 0)
+		add_penalty(p, LB_INF, 0, 0, none);
 	g = add_item(p, LB_GLUE, 0, none);
-	g->stretch = RAGGED_STRETCH;
-	add_penalty(p, 0, 0, 0, none);
+	g->stretch = ragged_stretch(p->ps);
+	add_penalty(p, penalty, 0, 0, none);
 	g = add_item(p, LB_GLUE, w, none);
-	g->stretch = -RAGGED_STRETCH;
+	g->stretch = -ragged_stretch(p->ps);
+}
+
+/* The narrowest a space can be set. */
+static double
+space_min_width(struct para *p, size_t at)
+{
+	double w = advance(p, p->chars[at].face, ' ');
+
+	return p->ps->align == ALIGN_JUSTIFY ? w * (1 - SPACE_SHRINK) : w;
+}
+
+/* Lets the phrase chars[start, end), held together by spaces that must not break but
+ * wider than the line, break at those spaces, and tells the author. */
+static void
+relax_phrase(struct para *p, size_t start, size_t end)
+{
+	struct buf phrase = {0};
+
+	for (size_t k = start; k < end; k++)
+		if (is_space(&p->chars[k]))
+			p->chars[k].relaxed = 1;
+	excerpt(p, start, end, EXCERPT_CHARS, &phrase);
+	diag_report(p->s->d, DIAG_WARNING, p->s->decl->path, p->pos.line, p->pos.col,
+	    "\"%s\" must not break (<nobreak>, no-break spaces or dashes) but is wider than "
+	    "the line; it is broken at its spaces; shorten it", phrase.data);
+	buf_free(&phrase);
+}
+
+/* No line is set beyond the margin: a phrase whose spaces must not break (see
+ * space_binds) that is wider than the line even with its spaces shrunk is broken at
+ * them as a last resort. */
+static void
+relax_wide_phrases(struct para *p)
+{
+	size_t start = 0;	/* of the phrase being measured */
+	double width = 0;	/* its narrowest */
+	int bound = 0;		/* it has a space that must not break */
+
+	for (size_t i = 0; i <= p->nchars; i++) {
+		if (i < p->nchars && !is_space(&p->chars[i])) {
+			width += advance(p, p->chars[i].face, p->chars[i].cp);
+			continue;
+		}
+		if (i < p->nchars) {
+			size_t next = i + 1;
+
+			while (next < p->nchars && is_space(&p->chars[next]))
+				next++;
+			if (space_binds(p, i, next)) {
+				width += space_min_width(p, i);
+				bound = 1;
+				continue;
+			}
+		}
+		if (bound && width > p->ps->width)
+			relax_phrase(p, start, i);
+		start = i + 1;
+		width = 0;
+		bound = 0;
+	}
 }
 
 static void
@@ -308,6 +608,7 @@ build_items(struct para *p)
 	struct lb_item *fill;
 	size_t i = 0;
 
+	relax_wide_phrases(p);
 	while (i < p->nchars) {
 		size_t we = i;
 
@@ -333,17 +634,19 @@ build_items(struct para *p)
 }
 
 /* Appends the UTF-8 text of chars [start, end) to a text item in face at (x, 0),
- * continuing the previous item of the line when it ends exactly there. */
+ * continuing the previous item of the line when it ends exactly there and links to the
+ * same target. */
 static void
 emit_text(struct para *p, size_t line_first, enum face face, double x, double w,
     size_t start, size_t end, const char *extra)
 {
 	struct setter *s = p->s;
 	struct lay_item *prev = s->nstaged > line_first ? &s->staged[s->nstaged - 1] : NULL;
+	const char *uri = start < end ? p->chars[start].uri : NULL;
 	struct lay_item *it;
 	char enc[4];
 
-	if (prev && prev->kind == LAY_TEXT && prev->face == face &&
+	if (prev && prev->kind == LAY_TEXT && prev->face == face && prev->uri == uri &&
 	    prev->off + prev->len == s->out->text.len && prev->x2 > x - 0.001 && prev->x2 < x + 0.001)
 		it = prev;
 	else {
@@ -354,6 +657,7 @@ emit_text(struct para *p, size_t line_first, enum face face, double x, double w,
 		it->x = x;
 		it->off = s->out->text.len;
 		it->line = s->out->nlines;	/* the line being placed is the last */
+		it->uri = uri;
 	}
 	for (size_t k = start; k < end; k++)
 		if (p->chars[k].cp != CP_SHY)
@@ -378,6 +682,36 @@ natural_width(const struct para *p, const struct lb_line *l)
 }
 
 static void
+place_marker(struct setter *s, const struct para_style *ps)
+{
+	double w = text_width(s, ps->base, ps->size, ps->marker);
+	struct lay_item *it = stage_item(s);
+
+	it->kind = LAY_TEXT;
+	it->face = ps->base;
+	it->size = ps->size;
+	it->x = ps->marker_right - w;
+	it->x2 = ps->marker_right;
+	it->off = s->out->text.len;
+	buf_puts(&s->out->text, ps->marker);
+	it->len = s->out->text.len - it->off;
+}
+
+static void
+place_bar(struct setter *s, const struct para_style *ps)
+{
+	struct lay_item *it = stage_item(s);
+
+	it->kind = LAY_RULE;
+	it->x = it->x2 = ps->bar_x;
+	it->y = ps->bar_top;
+	it->y2 = -ps->bar_bottom;
+	it->thickness = NOTICE_BAR;
+	it->gray = NOTICE_GRAY;
+}
+
+/* Places line l and records it in s->out->lines; returns the record. */
+static struct lay_line *
 place_line(struct para *p, const struct lb_line *l, int last, struct set_line *out)
 {
 	struct setter *s = p->s;
@@ -397,6 +731,7 @@ place_line(struct para *p, const struct lb_line *l, int last, struct set_line *o
 	out->first = s->nstaged;
 	rec = ARRAY_PUSH(s->out->lines, s->out->nlines, s->out->caplines);
 	rec->para = s->out->nparas;
+	rec->pos = p->pos;
 	rec->left = x;
 	rec->width = ps->width;
 	rec->ratio = r;
@@ -423,50 +758,115 @@ place_line(struct para *p, const struct lb_line *l, int last, struct set_line *o
 		rec->hyphenated = 1;
 	}
 	rec->right = x;
-	if (ps->marker && l->start == 0) {
-		double w = text_width(s, ps->base, ps->size, ps->marker);
-		struct lay_item *it = stage_item(s);
-
-		it->kind = LAY_TEXT;
-		it->face = ps->base;
-		it->size = ps->size;
-		it->x = ps->marker_right - w;
-		it->x2 = ps->marker_right;
-		it->off = s->out->text.len;
-		buf_puts(&s->out->text, ps->marker);
-		it->len = s->out->text.len - it->off;
-	}
-	if (ps->bar_x > 0) {
-		struct lay_item *it = stage_item(s);
-
-		it->kind = LAY_RULE;
-		it->x = it->x2 = ps->bar_x;
-		it->y = ps->bar_top;
-		it->y2 = -ps->bar_bottom;
-		it->thickness = NOTICE_BAR;
-		it->gray = NOTICE_GRAY;
-	}
+	if (ps->marker && l->start == 0)
+		place_marker(s, ps);
+	if (ps->bar_x > 0)
+		place_bar(s, ps);
 	out->count = s->nstaged - out->first;
+	return rec;
+}
+
+/* The characters of line l: from its first box to its last. */
+static void
+line_span(const struct para *p, const struct lb_line *l, size_t *start, size_t *end)
+{
+	size_t last = l->end;
+
+	while (last > l->start && p->items[last - 1].type != LB_BOX)
+		last--;
+	*start = p->pieces[l->start].start;
+	*end = last > l->start ? p->pieces[last - 1].end : *start;
 }
 
 static void
 warn_overfull(struct para *p, const struct lb_line *l)
 {
-	size_t widest = l->start;
+	struct buf words = {0};
+	size_t start, end;
 
-	for (size_t i = l->start; i < l->end; i++)
-		if (p->items[i].type == LB_BOX && p->items[i].width > p->items[widest].width)
-			widest = i;
-	{
-		struct buf word = {0};
+	line_span(p, l, &start, &end);
+	excerpt(p, start, end, EXCERPT_CHARS, &words);
+	diag_report(p->s->d, DIAG_WARNING, p->s->decl->path, p->pos.line, p->pos.col,
+	    "\"%s\" does not fit in the line even with hyphenation (%.1f pt too wide); "
+	    "add soft hyphens (&#173;) or shorten it", words.data,
+	    natural_width(p, l) - p->ps->width);
+	buf_free(&words);
+}
 
-		word_excerpt(p, p->pieces[widest].start, p->pieces[widest].end, &word);
-		diag_report(p->s->d, DIAG_WARNING, p->s->decl->path, p->pos.line, p->pos.col,
-		    "\"%s\" does not fit in the line even with hyphenation (%.1f pt too wide); "
-		    "add soft hyphens (&#173;) or shorten it", word.data ? word.data : "",
-		    natural_width(p, l) - p->ps->width);
-		buf_free(&word);
+/* A justified line stretched beyond the tolerance: its spaces show as holes. Reported
+ * as TeX reports an "Underfull \hbox", with the line's words. */
+static void
+warn_loose(struct para *p, const struct lb_line *l, const struct lay_line *rec)
+{
+	double badness = 100 * rec->ratio * rec->ratio * rec->ratio;
+	struct buf words = {0};
+	size_t start, end;
+
+	if (!rec->justified || badness <= LOOSE_BADNESS)
+		return;
+	line_span(p, l, &start, &end);
+	excerpt(p, start, end, SIZE_MAX, &words);
+	diag_report(p->s->d, DIAG_WARNING, p->s->decl->path, p->pos.line, p->pos.col,
+	    "loose line (stretch ratio %.2f, badness %.0f): \"%s%s\"; add soft hyphens "
+	    "(&#173;) or rephrase the paragraph", rec->ratio, badness > 10000 ? 10000 : badness,
+	    words.data, rec->hyphenated ? "-" : "");
+	buf_free(&words);
+}
+
+/* Breaks the paragraph's items into lines; returns lb_break's result. A line past the
+ * margin is worse than any run of hyphenated lines: where the limit on hyphenated
+ * lines in a row leaves one (the breaker's last resort makes both cost the same), the
+ * limit is lifted. */
+static int
+break_lines(const struct para *p, struct lb_result *res)
+{
+	struct lb_params params;
+	struct lb_result lifted;
+
+	lb_params_default(&params, p->ps->width);
+	params.method = p->s->opt->method;
+	if (lb_break(p->items, p->nitems, &params, res) != 0)
+		return -1;
+	if (res->overfull == 0 || params.method != LB_TOTAL_FIT)
+		return 0;
+	params.max_hyphens = LB_MAX_HYPHENS;
+	if (lb_break(p->items, p->nitems, &params, &lifted) == 0 &&
+	    lifted.overfull < res->overfull) {
+		lb_result_free(res);
+		*res = lifted;
+	} else
+		lb_result_free(&lifted);
+	return 0;
+}
+
+/* Breaks the paragraph into lines and places them; returns the number of lines. */
+static size_t
+set_lines(struct para *p, struct set_line **lines)
+{
+	struct setter *s = p->s;
+	struct lb_result res;
+	size_t n;
+
+	if (break_lines(p, &res) != 0) {
+		/* A paragraph never disappears in silence. */
+		diag_report(s->d, DIAG_FATAL, s->decl->path, p->pos.line, p->pos.col,
+		    "internal error: this text could not be broken into lines; please report it");
+		s->failed = 1;
+		return 0;
 	}
+	*lines = xcalloc(res.nlines, sizeof **lines);
+	for (n = 0; n < res.nlines; n++) {
+		const struct lay_line *rec;
+
+		if (res.lines[n].overfull)
+			warn_overfull(p, &res.lines[n]);
+		rec = place_line(p, &res.lines[n], n + 1 == res.nlines, &(*lines)[n]);
+		warn_loose(p, &res.lines[n], rec);
+	}
+	s->out->paras[s->out->nparas - 1].demerits = res.demerits;
+	s->out->paras[s->out->nparas - 1].nlines = n;
+	lb_result_free(&res);
+	return n;
 }
 
 size_t
@@ -474,38 +874,16 @@ set_text(struct setter *s, const struct text *t, const struct para_style *ps,
     struct set_line **lines)
 {
 	struct para p = {.s = s, .ps = ps, .pos = t->pos};
-	struct lb_params params;
-	struct lb_result res;
 	struct lay_para *para;
-	size_t n = 0;
+	size_t n;
 
 	*lines = NULL;
-	for (size_t i = 0; i < t->nruns; i++) {
-		const char *str = t->runs[i].text;
-		size_t len = strlen(str), k;
-		enum face face = face_for(ps->base, t->runs[i].style);
-
-		for (size_t j = 0; j < len; j += k)
-			add_char(&p, utf8_decode(str + j, len - j, &k), face,
-			    (t->runs[i].style & RUN_NOBREAK) != 0);
-	}
+	for (size_t i = 0; i < t->nruns; i++)
+		add_run(&p, &t->runs[i], face_for(ps->base, t->runs[i].style));
 	build_items(&p);
 	para = ARRAY_PUSH(s->out->paras, s->out->nparas, s->out->capparas);
 	para->justified = ps->align == ALIGN_JUSTIFY;
-	lb_params_default(&params, ps->width);
-	params.method = s->opt->method;
-	if (lb_break(p.items, p.nitems, &params, &res) == 0) {
-		*lines = xcalloc(res.nlines, sizeof **lines);
-		for (n = 0; n < res.nlines; n++) {
-			if (res.lines[n].overfull)
-				warn_overfull(&p, &res.lines[n]);
-			place_line(&p, &res.lines[n], n + 1 == res.nlines, &(*lines)[n]);
-		}
-		/* place_line may have moved the array. */
-		s->out->paras[s->out->nparas - 1].demerits = res.demerits;
-		s->out->paras[s->out->nparas - 1].nlines = n;
-		lb_result_free(&res);
-	}
+	n = set_lines(&p, lines);
 	free(p.chars);
 	free(p.items);
 	free(p.pieces);
@@ -516,7 +894,7 @@ size_t
 set_string(struct setter *s, const char *str, struct pos pos,
     const struct para_style *ps, struct set_line **lines)
 {
-	struct run run = {.text = (char *)str, .style = 0};
+	struct run run = {.text = (char *)str, .style = 0, .lang = ps->lang};
 	struct text t = {.runs = &run, .nruns = 1, .pos = pos};
 
 	return set_text(s, &t, ps, lines);

@@ -9,6 +9,7 @@
 
 /* Badness of lines that cannot stretch at all, as TeX's "infinitely bad". */
 #define INF_BAD 10000.0
+/* An overfull line: more than any setting without one. */
 #define EMERGENCY_DEMERITS 1e10
 
 void
@@ -22,9 +23,16 @@ lb_params_default(struct lb_params *p, double line_width)
 	p->double_hyphen_demerits = 10000;
 	p->final_hyphen_demerits = 5000;
 	p->fitness_demerits = 10000;
-	/* TeX only discourages a third hyphenated line in a row; we forbid it. */
+	/* TeX only discourages a third hyphenated line in a row; we forbid it while a
+	 * setting within tolerance keeps the limit, and then charge a third hyphen as
+	 * much as a line of badness 160 (ratio 1.17). */
 	p->max_hyphens = 2;
+	p->excess_hyphen_demerits = 30000;
 }
+
+/* Hyphenation states of a break: 0 to max_hyphens lines in a row, and one for any
+ * more (in a relaxed pass). */
+#define HYPHEN_STATES (LB_MAX_HYPHENS + 2)
 
 /* Running sums of widths, stretch and shrink up to (not including) an item. */
 struct sums {
@@ -38,11 +46,22 @@ struct node {
 	int flagged;		/* break at a hyphen */
 	int hyphens;		/* hyphenated lines in a row up to this break */
 	int overfull;		/* the line ending here is overfull */
+	int examined;		/* a line from here to a later break (not a relaxable
+				 * one) has been tried */
 	double ratio;		/* of the line ending here */
 	double total;		/* demerits from the start */
 	struct sums after;	/* sums after the break, discarding glue and penalties */
 	long prev;		/* previous node in the best path, -1 at the start */
 	long next_active;	/* next node in the active list, -1 at the end */
+};
+
+/* The rules of one total-fit pass. */
+struct pass {
+	double tolerance;	/* largest badness of a line */
+	int relaxed;		/* more than max_hyphens in a row cost demerits instead of
+				 * being forbidden, relaxable breaks are legal, and a line
+				 * whose first break point already overflows is accepted as
+				 * overfull */
 };
 
 struct breaker {
@@ -55,12 +74,19 @@ struct breaker {
 	long active;		/* head of the active list */
 };
 
+/* Whether items[i] is a break point, under the relaxed rules if relaxed. */
 static int
-is_legal_break(const struct lb_item *items, size_t i)
+is_legal_break(const struct lb_item *items, size_t i, int relaxed)
 {
 	if (items[i].type == LB_PENALTY)
-		return items[i].penalty < LB_INF;
+		return items[i].penalty < LB_INF && (relaxed || !items[i].relaxable);
 	return items[i].type == LB_GLUE && i > 0 && items[i - 1].type == LB_BOX;
+}
+
+static int
+is_forced_break(const struct lb_item *it)
+{
+	return it->type == LB_PENALTY && it->penalty <= -LB_INF;
 }
 
 static struct sums
@@ -90,7 +116,18 @@ add_node(struct breaker *b, const struct node *proto)
 	return (long)b->nnodes - 1;
 }
 
-/* Adjustment ratio of a line from node a to break i. */
+/* The first node of every pass: the start of the paragraph. */
+static long
+start_node(struct breaker *b)
+{
+	struct node start = {.pos = SIZE_MAX, .fitness = 1, .prev = -1, .next_active = -1};
+
+	b->nnodes = 0;
+	start.after = sums_after(b, 0);
+	return add_node(b, &start);
+}
+
+/* Adjustment ratio of a line from node a to break i, at most INF_BAD. */
 static double
 line_ratio(const struct breaker *b, const struct node *a, size_t i)
 {
@@ -101,8 +138,9 @@ line_ratio(const struct breaker *b, const struct node *a, size_t i)
 		width += it->width;
 	if (width < b->p->line_width) {
 		double stretch = b->sum[i].stretch - a->after.stretch;
+		double r = stretch > 0 ? (b->p->line_width - width) / stretch : INF_BAD;
 
-		return stretch > 0 ? (b->p->line_width - width) / stretch : INF_BAD;
+		return r < INF_BAD ? r : INF_BAD;
 	}
 	if (width > b->p->line_width) {
 		double shrink = b->sum[i].shrink - a->after.shrink;
@@ -132,8 +170,24 @@ badness(double r)
 	return bad > INF_BAD ? INF_BAD : bad;
 }
 
+/* Hyphenated lines in a row if the line from a ends at break i; every count beyond
+ * max_hyphens is one state, as they all cost the same. */
+static int
+hyphen_run(const struct breaker *b, const struct node *a, size_t i)
+{
+	const struct lb_item *it = &b->items[i];
+
+	if (it->type != LB_PENALTY || !it->flagged)
+		return 0;
+	return a->hyphens < b->p->max_hyphens ? a->hyphens + 1 : b->p->max_hyphens + 1;
+}
+
+/* Demerits of the line from a to break i at ratio r (-1 if overfull), in fitness
+ * class c, ending hyphens hyphenated lines in a row. Both methods score with this
+ * one function, so that their totals compare. */
 static double
-demerits(const struct breaker *b, const struct node *a, size_t i, double r, int fitness)
+line_demerits(const struct breaker *b, const struct node *a, size_t i, double r, int c,
+    int hyphens, int overfull)
 {
 	const struct lb_item *it = &b->items[i];
 	double d = b->p->line_penalty + badness(r);
@@ -148,71 +202,103 @@ demerits(const struct breaker *b, const struct node *a, size_t i, double r, int 
 		d += b->p->double_hyphen_demerits;
 	else if (pen <= -LB_INF && a->flagged)
 		d += b->p->final_hyphen_demerits;
-	if (abs(fitness - a->fitness) > 1)
+	if (abs(c - a->fitness) > 1)
 		d += b->p->fitness_demerits;
+	if (hyphens > b->p->max_hyphens)
+		d += b->p->excess_hyphen_demerits;
+	if (overfull)
+		d += EMERGENCY_DEMERITS;
 	return d;
 }
 
-/* One pass of the total-fit algorithm. In an emergency pass, the last active node is
- * never lost: the line that would overflow is accepted as overfull. */
-static int
-total_fit_pass(struct breaker *b, double tolerance, int emergency)
+/* The best ways found so far to break at one point, for each fitness class and
+ * number of hyphenated lines in a row: these are different states of the paragraph. */
+struct candidates {
+	struct node best[4][HYPHEN_STATES];
+	int have[4][HYPHEN_STATES];
+};
+
+/* Records the line from node a to break i at ratio r if it is the best yet for its
+ * state, unless the pass forbids it. */
+static void
+consider_line(const struct breaker *b, const struct pass *ps, long a, size_t i, double r,
+    int overfull, struct candidates *cand)
 {
-	struct node start = {.pos = SIZE_MAX, .fitness = 1, .prev = -1, .next_active = -1};
+	const struct node *na = &b->nodes[a];
+	int c = fitness_class(r);
+	int h = hyphen_run(b, na, i);
+	double total;
+	struct node *best = &cand->best[c][h];
 
-	b->nnodes = 0;
-	start.after = sums_after(b, 0);
-	b->active = add_node(b, &start);
+	if (h > b->p->max_hyphens && !ps->relaxed)
+		return;
+	total = na->total + line_demerits(b, na, i, r, c, h, overfull);
+	if (cand->have[c][h] && total >= best->total)
+		return;
+	cand->have[c][h] = 1;
+	memset(best, 0, sizeof *best);
+	best->total = total;
+	best->prev = a;
+	best->line = na->line + 1;
+	best->fitness = c;
+	best->hyphens = h;
+	best->ratio = r;
+	best->overfull = overfull;
+}
+
+/* Makes the candidates for break i active nodes. */
+static void
+activate(struct breaker *b, size_t i, struct candidates *cand)
+{
+	int flagged = b->items[i].type == LB_PENALTY && b->items[i].flagged;
+	struct sums after = sums_after(b, i);
+
+	for (int c = 0; c < 4; c++)
+		for (int h = 0; h < HYPHEN_STATES; h++) {
+			struct node *nd = &cand->best[c][h];
+
+			if (!cand->have[c][h])
+				continue;
+			nd->pos = i;
+			nd->flagged = flagged;
+			nd->after = after;
+			nd->next_active = b->active;
+			b->active = add_node(b, nd);
+		}
+}
+
+/* One pass of the total-fit algorithm under the rules of ps. Returns -1 if no setting
+ * obeys them. */
+static int
+total_fit_pass(struct breaker *b, const struct pass *ps)
+{
+	b->active = start_node(b);
 	for (size_t i = 0; i < b->n; i++) {
-		/* The best way to break here, for each fitness class and number of
-		 * hyphenated lines in a row: these are different states of the paragraph. */
-		struct node best[4][LB_MAX_HYPHENS + 1];
-		int have[4][LB_MAX_HYPHENS + 1] = {{0}};
-		long prev_active = -1, a;
-		int flagged;
+		struct candidates cand;
+		long prev_active = -1;
+		int relaxable;
 
-		if (!is_legal_break(b->items, i))
+		if (!is_legal_break(b->items, i, ps->relaxed))
 			continue;
-		flagged = b->items[i].type == LB_PENALTY && b->items[i].flagged;
-		for (a = b->active; a != -1;) {
+		memset(cand.have, 0, sizeof cand.have);
+		/* First fit never sees a relaxable break: overflowing at one neither ends
+		 * a node nor makes an overfull line, so that this search keeps every
+		 * line first fit can set. */
+		relaxable = b->items[i].type == LB_PENALTY && b->items[i].relaxable;
+		for (long a = b->active; a != -1;) {
 			struct node *na = &b->nodes[a];
 			long next = na->next_active;
 			double r = line_ratio(b, na, i);
-			int forced = b->items[i].type == LB_PENALTY && b->items[i].penalty <= -LB_INF;
-			int deactivate = r < -1 || forced;
-			int overfull = 0;
+			int overflows = r < -1 && !relaxable;
+			/* Not even the shortest line from a fits: no setting avoids it. */
+			int overfull = overflows && ps->relaxed && !na->examined;
 
-			if (r < -1 && emergency && prev_active == -1 && next == -1) {
-				overfull = 1;	/* the last hope: accept this line */
-				r = -1;
-			}
-			if (r >= -1 && (badness(r) <= tolerance || overfull)) {
-				int c = fitness_class(r);
-				int h = flagged ? na->hyphens + 1 : 0;
-				double d = demerits(b, na, i, r, c) + (overfull ? EMERGENCY_DEMERITS : 0);
-
-				/* Never more than max_hyphens hyphenated lines in a row,
-				 * but for a line that cannot be set otherwise. */
-				if (h > b->p->max_hyphens) {
-					if (!emergency) {
-						d = -1;
-					} else {
-						h = b->p->max_hyphens;
-						d += EMERGENCY_DEMERITS;
-					}
-				}
-				if (d >= 0 && (!have[c][h] || na->total + d < best[c][h].total)) {
-					best[c][h].total = na->total + d;
-					best[c][h].prev = a;
-					best[c][h].line = na->line + 1;
-					best[c][h].fitness = c;
-					best[c][h].hyphens = h;
-					best[c][h].ratio = r;
-					best[c][h].overfull = overfull;
-					have[c][h] = 1;
-				}
-			}
-			if (deactivate) {
+			na->examined |= !relaxable;
+			if (overfull)
+				consider_line(b, ps, a, i, -1, 1, &cand);
+			else if (r >= -1 && badness(r) <= ps->tolerance)
+				consider_line(b, ps, a, i, r, 0, &cand);
+			if (overflows || is_forced_break(&b->items[i])) {
 				if (prev_active == -1)
 					b->active = next;
 				else
@@ -221,43 +307,28 @@ total_fit_pass(struct breaker *b, double tolerance, int emergency)
 				prev_active = a;
 			a = next;
 		}
-		for (int c = 0; c < 4; c++)
-			for (int h = 0; h <= LB_MAX_HYPHENS; h++) {
-				if (!have[c][h])
-					continue;
-				best[c][h].pos = i;
-				best[c][h].flagged = flagged;
-				best[c][h].after = sums_after(b, i);
-				best[c][h].next_active = b->active;
-				b->active = add_node(b, &best[c][h]);
-			}
+		activate(b, i, &cand);
 		if (b->active == -1)
-			return -1;	/* nothing fits: try a more tolerant pass */
+			return -1;
 	}
 	return 0;
 }
 
 /* First fit: break at the last legal point where the line still fits. */
-static int
+static void
 greedy_pass(struct breaker *b)
 {
-	struct node start = {.pos = SIZE_MAX, .fitness = 1, .prev = -1};
-	long cur;
+	long cur = start_node(b);
 	long candidate = -1;
 
-	b->nnodes = 0;
-	start.after = sums_after(b, 0);
-	cur = add_node(b, &start);
 	for (size_t i = 0; i < b->n; i++) {
-		struct node *nc;
+		struct node *nc, n = {0};
 		double r;
-		int forced;
 
-		if (!is_legal_break(b->items, i))
+		if (!is_legal_break(b->items, i, 0))
 			continue;
 		nc = &b->nodes[cur];
 		r = line_ratio(b, nc, i);
-		forced = b->items[i].type == LB_PENALTY && b->items[i].penalty <= -LB_INF;
 		if (r < -1 && candidate != -1) {
 			/* The line up to i overflows: end it at the last point that fitted. */
 			cur = candidate;
@@ -265,35 +336,52 @@ greedy_pass(struct breaker *b)
 			i = b->nodes[cur].pos;
 			continue;
 		}
-		{
-			struct node n = {0};
-			int c = fitness_class(r < -1 ? -1 : r);
-
-			n.pos = i;
-			n.line = nc->line + 1;
-			n.fitness = c;
-			n.overfull = r < -1;
-			n.ratio = r < -1 ? -1 : (r > INF_BAD ? INF_BAD : r);
-			n.flagged = b->items[i].type == LB_PENALTY && b->items[i].flagged;
-			n.total = nc->total + demerits(b, nc, i, n.ratio, c);
-			n.after = sums_after(b, i);
-			n.prev = cur;
-			n.next_active = -1;
-			if (forced || n.overfull) {
-				cur = add_node(b, &n);
-				candidate = -1;
-			} else {
-				/* add_node may move the array: store the candidate by value. */
-				if (candidate == -1)
-					candidate = add_node(b, &n);
-				else
-					b->nodes[candidate] = n;
-			}
-		}
+		n.pos = i;
+		n.line = nc->line + 1;
+		n.overfull = r < -1;
+		n.ratio = n.overfull ? -1 : r;
+		n.fitness = fitness_class(n.ratio);
+		n.flagged = b->items[i].type == LB_PENALTY && b->items[i].flagged;
+		n.hyphens = hyphen_run(b, nc, i);
+		n.total = nc->total + line_demerits(b, nc, i, n.ratio, n.fitness, n.hyphens,
+		    n.overfull);
+		n.after = sums_after(b, i);
+		n.prev = cur;
+		n.next_active = -1;
+		if (is_forced_break(&b->items[i]) || n.overfull) {
+			cur = add_node(b, &n);
+			candidate = -1;
+		} else if (candidate == -1)
+			candidate = add_node(b, &n);
+		else
+			b->nodes[candidate] = n;	/* by index: add_node may move the array */
 	}
 	b->active = cur;
-	b->nodes[cur].next_active = -1;
-	return 0;
+}
+
+/* The node of least demerits at the final forced break, or -1. */
+static long
+final_node(const struct breaker *b)
+{
+	long best = -1;
+
+	for (long a = b->active; a != -1; a = b->nodes[a].next_active)
+		if (b->nodes[a].pos == b->n - 1 &&
+		    (best == -1 || b->nodes[a].total < b->nodes[best].total))
+			best = a;
+	return best;
+}
+
+/* The largest badness of a line that fits on the path to node last. */
+static double
+worst_badness(const struct breaker *b, long last)
+{
+	double worst = 0;
+
+	for (long a = last; a != -1; a = b->nodes[a].prev)
+		if (!b->nodes[a].overfull && badness(b->nodes[a].ratio) > worst)
+			worst = badness(b->nodes[a].ratio);
+	return worst;
 }
 
 static void
@@ -322,17 +410,45 @@ collect(struct breaker *b, long last, struct lb_result *out)
 	}
 }
 
+/* Total fit: the strict rules, unless they cost more than first fit; then the rules
+ * relaxed so far that first fit's setting is among those searched. */
+static long
+total_fit(struct breaker *b, int *relaxed)
+{
+	struct pass strict = {.tolerance = b->p->tolerance, .relaxed = 0};
+	struct pass relax = {.tolerance = b->p->tolerance, .relaxed = 1};
+	double greedy_total, greedy_worst;
+	long last;
+
+	greedy_pass(b);
+	last = final_node(b);
+	greedy_total = b->nodes[last].total;
+	greedy_worst = worst_badness(b, last);
+	*relaxed = 0;
+	if (total_fit_pass(b, &strict) == 0) {
+		last = final_node(b);
+		if (last != -1 && b->nodes[last].total <= greedy_total)
+			return last;
+	}
+	*relaxed = 1;
+	if (greedy_worst > relax.tolerance)
+		relax.tolerance = greedy_worst;
+	if (total_fit_pass(b, &relax) != 0)
+		return -1;	/* cannot happen: first fit's setting is a solution */
+	return final_node(b);
+}
+
 int
 lb_break(const struct lb_item *items, size_t n, const struct lb_params *p,
     struct lb_result *out)
 {
 	struct breaker b = {.items = items, .n = n, .p = p, .active = -1};
-	long best = -1;
-	int ret = 0;
+	long last;
+	int relaxed = 0;
 
 	memset(out, 0, sizeof *out);
-	if (n == 0 || items[n - 1].type != LB_PENALTY || items[n - 1].penalty > -LB_INF ||
-	    p->max_hyphens < 0 || p->max_hyphens > LB_MAX_HYPHENS)
+	if (n == 0 || !is_forced_break(&items[n - 1]) || p->max_hyphens < 0 ||
+	    p->max_hyphens > LB_MAX_HYPHENS)
 		return -1;
 	b.sum = xcalloc(n + 1, sizeof *b.sum);
 	for (size_t i = 0; i < n; i++) {
@@ -343,25 +459,18 @@ lb_break(const struct lb_item *items, size_t n, const struct lb_params *p,
 			b.sum[i + 1].shrink += items[i].shrink;
 		}
 	}
-	if (p->method == LB_GREEDY)
-		ret = greedy_pass(&b);
-	else if (total_fit_pass(&b, p->tolerance, 0) != 0 &&
-	    total_fit_pass(&b, INF_BAD, 0) != 0)
-		ret = total_fit_pass(&b, INF_BAD, 1);
-	if (ret == 0) {
-		/* After the final forced break, the active nodes all end there. */
-		for (long a = b.active; a != -1; a = b.nodes[a].next_active)
-			if (b.nodes[a].pos == n - 1 &&
-			    (best == -1 || b.nodes[a].total < b.nodes[best].total))
-				best = a;
-		if (best == -1)
-			ret = -1;
-		else
-			collect(&b, best, out);
+	if (p->method == LB_GREEDY) {
+		greedy_pass(&b);
+		last = final_node(&b);
+	} else
+		last = total_fit(&b, &relaxed);
+	if (last != -1) {
+		collect(&b, last, out);
+		out->relaxed = relaxed;
 	}
 	free(b.sum);
 	free(b.nodes);
-	return ret;
+	return last != -1 ? 0 : -1;
 }
 
 void

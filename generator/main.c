@@ -1,5 +1,7 @@
 /* declgen: joint declarations in XML -> print-ready PDF signing copies. */
+#include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,19 +23,21 @@
 
 static const char usage_text[] =
     "usage: declgen check FILE...\n"
-    "       declgen render [-o PATH | -d DIR] [--line-breaking=total-fit|greedy] [--stats]\n"
-    "                      FILE...\n"
+    "       declgen render [-o PATH | -d DIR] [--force] [--line-breaking=total-fit|greedy]\n"
+    "                      [--stats] FILE...\n"
     "       declgen --help | --version\n";
 
 static const char help_text[] =
     "\n"
     "Commands:\n"
-    "  check     validate declarations: XML, schema and semantic rules\n"
+    "  check     validate declarations and lay them out: everything render reports,\n"
+    "            without writing a PDF\n"
     "  render    validate, lay out and write a PDF signing copy of each declaration\n"
     "\n"
     "Options of render:\n"
     "  -o PATH                  write the PDF to PATH (one input only)\n"
     "  -d DIR                   write DIR/NAME.pdf for each NAME.xml (default: output)\n"
+    "  --force                  replace an existing file even if it is not a PDF\n"
     "  --line-breaking=METHOD   total-fit (default, Knuth-Plass) or greedy (first fit)\n"
     "  --stats                  print what the layout measures, one line a file\n"
     "\n"
@@ -41,12 +45,25 @@ static const char help_text[] =
     "Exit status: 0 all valid, 1 some input invalid, 2 usage or system error.\n";
 
 struct job {
+	int render;		/* render, not check */
 	const char *out_path;	/* -o */
 	const char *out_dir;	/* -d */
+	unsigned output_flags;	/* --force: OUTPUT_FORCE */
 	struct layout_options layout;
 	int stats;		/* --stats */
+	char **inputs;		/* the FILE arguments */
+	size_t ninputs;
+	char **outputs;		/* render: where each input's PDF goes */
 	char *datadir;
 	char *schema;
+};
+
+/* What parse_options leaves to do. */
+enum next {
+	NEXT_RUN,
+	NEXT_USAGE,		/* print the usage, exit 2 */
+	NEXT_HELP,
+	NEXT_VERSION
 };
 
 static int
@@ -56,7 +73,81 @@ usage(void)
 	return EXIT_SYSTEM;
 }
 
-/* output/NAME.pdf for .../NAME.xml */
+/* The exit status, once standard output has reached its file: a --stats or --help that
+ * could not be written (a full disk, a closed pipe) is a system error. */
+static int
+exit_status(struct diag *d)
+{
+	if (fflush(stdout) != 0 || ferror(stdout))
+		diag_report(d, DIAG_FATAL, NULL, 0, 0, "cannot write to standard output: %s",
+		    strerror(errno ? errno : EIO));
+	return diag_exit_status(d);
+}
+
+static enum next
+parse_options(int argc, char *argv[], struct job *job)
+{
+	static const struct option longopts[] = {
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{"line-breaking", required_argument, NULL, 'L'},
+		{"stats", no_argument, NULL, 'S'},
+		{"force", no_argument, NULL, 'F'},
+		{NULL, 0, NULL, 0},
+	};
+	int c;
+
+	job->layout.method = LB_TOTAL_FIT;
+	optind = 2;
+	while ((c = getopt_long(argc, argv, job->render ? "o:d:" : "", longopts, NULL)) != -1) {
+		if (!job->render && (c == 'L' || c == 'S' || c == 'F'))
+			return NEXT_USAGE;
+		switch (c) {
+		case 'o':
+			job->out_path = optarg;
+			break;
+		case 'd':
+			job->out_dir = optarg;
+			break;
+		case 'L':
+			if (strcmp(optarg, "total-fit") == 0)
+				job->layout.method = LB_TOTAL_FIT;
+			else if (strcmp(optarg, "greedy") == 0)
+				job->layout.method = LB_GREEDY;
+			else {
+				fprintf(stderr, "declgen: --line-breaking is total-fit or greedy\n");
+				return NEXT_USAGE;
+			}
+			break;
+		case 'S':
+			job->stats = 1;
+			break;
+		case 'F':
+			job->output_flags |= OUTPUT_FORCE;
+			break;
+		case 'h':
+			return NEXT_HELP;
+		case 'V':
+			return NEXT_VERSION;
+		default:
+			return NEXT_USAGE;
+		}
+	}
+	job->inputs = argv + optind;
+	job->ninputs = (size_t)(argc - optind);
+	if (job->out_path && job->out_dir) {
+		fprintf(stderr, "declgen: -o and -d exclude each other\n");
+		return NEXT_USAGE;
+	}
+	if (job->out_path && job->ninputs != 1) {
+		fprintf(stderr, "declgen: %s\n", job->ninputs == 0 ? "-o needs an input file" :
+		    "-o takes exactly one input; use -d DIR for several");
+		return NEXT_USAGE;
+	}
+	return job->ninputs == 0 ? NEXT_USAGE : NEXT_RUN;
+}
+
+/* DIR/NAME.pdf for .../NAME.xml, or the -o path. */
 static char *
 output_path(const struct job *job, const char *input)
 {
@@ -75,142 +166,210 @@ output_path(const struct job *job, const char *input)
 	return b.data;
 }
 
-static void
-print_stats(const char *input, const struct layout_stats *st, size_t bytes)
+/* Whether out names the same file as one of the inputs, whatever the spelling. */
+static const char *
+input_at(const struct job *job, const char *out)
 {
-	/* %.2f in the C locale: declgen never calls setlocale. */
-	printf("%s: %zu pages, %zu lines (%zu justified), %zu hyphenated, %zu overfull, "
-	    "worst stretch ratio %.2f, demerits %.0f, %zu bytes\n", input, st->pages, st->lines,
-	    st->justified, st->hyphenated, st->overfull, st->worst_ratio, st->demerits, bytes);
+	struct stat o, in;
+
+	if (stat(out, &o) != 0)
+		return NULL;
+	for (size_t i = 0; i < job->ninputs; i++)
+		if (stat(job->inputs[i], &in) == 0 && in.st_dev == o.st_dev &&
+		    in.st_ino == o.st_ino)
+			return job->inputs[i];
+	return NULL;
 }
 
-/* Renders one file; returns the number of a signal that interrupted it, or 0. */
-static int
-render_one(struct job *job, const char *input, struct diag *d)
+/* Finds every input's output, refusing (before anything is written) an output that is
+ * an input of the run, or that two inputs would share. All outputs lie in one directory,
+ * so two names for one output are the same string. Returns the number of refusals. */
+static unsigned
+plan_outputs(struct job *job, struct diag *d)
 {
-	struct decl *decl = decl_parse_file(input, job->schema, d);
-	struct layout_stats stats;
-	unsigned char *pdf;
-	size_t len;
-	char *out;
-	int sig = 0, ret;
+	unsigned refused = 0;
+	const char *in;
 
-	if (decl == NULL)
-		return interrupt_pending();
-	if ((sig = interrupt_pending()) == 0 &&
-	    pipeline_render(job->datadir, decl, &job->layout, d, &pdf, &len, &stats) == 0) {
-		out = output_path(job, input);
-		if ((ret = output_write(out, pdf, len, NULL, d)) > 0)
-			sig = ret;
-		else if (ret == 0 && job->stats)
-			print_stats(input, &stats, len);
-		free(out);
-		free(pdf);
+	job->outputs = xcalloc(job->ninputs, sizeof *job->outputs);
+	for (size_t i = 0; i < job->ninputs; i++) {
+		job->outputs[i] = output_path(job, job->inputs[i]);
+		for (size_t k = 0; k < i; k++)
+			if (strcmp(job->outputs[k], job->outputs[i]) == 0) {
+				diag_report(d, DIAG_FATAL, job->outputs[i], 0, 0, "both %s and %s would "
+				    "be written here; render them into different directories",
+				    job->inputs[k], job->inputs[i]);
+				refused++;
+				break;
+			}
+		if ((in = input_at(job, job->outputs[i])) != NULL) {
+			diag_report(d, DIAG_FATAL, job->outputs[i], 0, 0, "is the input %s; "
+			    "writing the PDF here would destroy it: name another output file", in);
+			refused++;
+		}
 	}
+	return refused;
+}
+
+/* A FIFO or device as input would block or never end; say what it is instead. */
+static int
+input_is_file(const char *path, struct diag *d)
+{
+	struct stat st;
+
+	/* A name that cannot be opened is reported when it is read. */
+	if (stat(path, &st) != 0 || S_ISREG(st.st_mode))
+		return 1;
+	diag_report(d, DIAG_FATAL, path, 0, 0, "%s; name a declaration file",
+	    S_ISDIR(st.st_mode) ? "is a directory" : "is not a regular file");
+	return 0;
+}
+
+static void
+print_stats(const char *input, const struct pipeline *p, size_t bytes)
+{
+	struct pipeline_stats st;
+	const struct layout_stats *ls = &st.layout;
+
+	pipeline_get_stats(p, &st);
+	/* %.2f in the C locale: declgen never calls setlocale. */
+	printf("%s: %zu pages, %zu lines (%zu justified), %zu hyphenated, %zu overfull, "
+	    "worst stretch ratio %.2f", input, ls->pages, ls->lines, ls->justified,
+	    ls->hyphenated, ls->overfull, ls->worst_ratio);
+	if (st.worst_words[0] != '\0' && st.worst_source_line > 0)
+		printf(" (line %d: \"%s\")", st.worst_source_line, st.worst_words);
+	else if (st.worst_words[0] != '\0')
+		printf(" (\"%s\")", st.worst_words);
+	printf(", demerits %.0f, %zu bytes\n", ls->demerits, bytes);
+}
+
+/* Writes the PDF with the interrupting signals deferred, so that an interruption leaves
+ * the old file or the new one, whole, and no temporary file. Returns 0, -1 after an
+ * error, or the number of the signal that interrupted (reported here). */
+static int
+write_deferred(const struct job *job, const char *path, const unsigned char *pdf,
+    size_t len, struct diag *d)
+{
+	int ret, sig;
+
+	if (interrupt_block() != 0)
+		diag_report(d, DIAG_WARNING, NULL, 0, 0, "cannot defer interruptions");
+	ret = output_write(path, pdf, len, job->output_flags, NULL, d);
+	sig = ret > 0 ? ret : interrupt_pending();
+	interrupt_unblock();
+	if (sig != 0)
+		diag_report(d, DIAG_FATAL, path, 0, 0, "interrupted by signal %d; %s", sig,
+		    ret == 0 ? "it was written, no further input was rendered" :
+		    "it was not written or changed");
+	return sig ? sig : ret;
+}
+
+/* Checks (and with render, writes) input i. Returns the number of a signal that
+ * interrupted, or 0. */
+static int
+run_one(const struct job *job, size_t i, struct diag *d)
+{
+	const char *input = job->inputs[i];
+	struct decl *decl = NULL;
+	struct pipeline *p = NULL;
+	const unsigned char *pdf;
+	size_t len;
+	int ret = 0;
+
+	if (input_is_file(input, d) &&
+	    (decl = decl_parse_file(input, job->schema, d)) != NULL &&
+	    (p = pipeline_layout(job->datadir, decl, &job->layout, d)) != NULL &&
+	    job->render && pipeline_pdf(p, &pdf, &len) == 0) {
+		ret = write_deferred(job, job->outputs[i], pdf, len, d);
+		if (ret == 0 && job->stats)
+			print_stats(input, p, len);
+	}
+	pipeline_free(p);
 	decl_free(decl);
-	return sig ? sig : interrupt_pending();
+	return ret > 0 ? ret : 0;
+}
+
+/* Makes the default output directory; -o and -d name existing ones. */
+static int
+make_output_dir(const struct job *job, struct diag *d)
+{
+	if (job->out_path || job->out_dir || mkdir(DEFAULT_OUTPUT_DIR, 0777) == 0 ||
+	    errno == EEXIST)
+		return 0;
+	diag_report(d, DIAG_FATAL, DEFAULT_OUTPUT_DIR, 0, 0, "cannot create the directory: %s",
+	    strerror(errno));
+	return -1;
+}
+
+static int
+run(struct job *job, struct diag *d)
+{
+	int sig = 0;
+
+	if ((job->datadir = datadir_find()) == NULL) {
+		diag_report(d, DIAG_FATAL, NULL, 0, 0,
+		    "cannot find the schema and fonts; set DECLGEN_DATADIR or reinstall declgen");
+		return 0;
+	}
+	job->schema = datadir_path(job->datadir, "schemas/declaration.xsd");
+	if (job->render && (plan_outputs(job, d) != 0 || make_output_dir(job, d) != 0))
+		return 0;
+	for (size_t i = 0; i < job->ninputs && sig == 0; i++) {
+		d->printed = 0;
+		sig = run_one(job, i, d);
+	}
+	return sig;
+}
+
+static void
+job_free(struct job *job)
+{
+	for (size_t i = 0; job->outputs != NULL && i < job->ninputs; i++)
+		free(job->outputs[i]);
+	free(job->outputs);
+	free(job->schema);
+	free(job->datadir);
 }
 
 int
 main(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		{"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, 'V'},
-		{"line-breaking", required_argument, NULL, 'L'},
-	{"stats", no_argument, NULL, 'S'},
-		{NULL, 0, NULL, 0},
-	};
 	struct job job = {0};
 	struct diag d = {0};
-	const char *cmd;
-	int c, render, interrupted = 0;
+	const char *cmd = argc > 1 ? argv[1] : "";
+	int sig;
 
-	if (argc < 2)
-		return usage();
-	cmd = argv[1];
 	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
 		printf("%s%s", usage_text, help_text);
-		return 0;
+		return exit_status(&d);
 	}
 	if (strcmp(cmd, "--version") == 0) {
 		printf("declgen %s\n", DECLGEN_VERSION);
-		return 0;
+		return exit_status(&d);
 	}
 	if (strcmp(cmd, "check") != 0 && strcmp(cmd, "render") != 0) {
-		fprintf(stderr, "declgen: unknown command '%s'\n", cmd);
+		if (argc > 1)
+			fprintf(stderr, "declgen: unknown command '%s'\n", cmd);
 		return usage();
 	}
-	render = strcmp(cmd, "render") == 0;
-	job.layout.method = LB_TOTAL_FIT;
-	optind = 2;
-	while ((c = getopt_long(argc, argv, render ? "o:d:" : "", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'o':
-			job.out_path = optarg;
-			break;
-		case 'd':
-			job.out_dir = optarg;
-			break;
-		case 'L':
-			if (!render)
-				return usage();
-			if (strcmp(optarg, "total-fit") == 0)
-				job.layout.method = LB_TOTAL_FIT;
-			else if (strcmp(optarg, "greedy") == 0)
-				job.layout.method = LB_GREEDY;
-			else {
-				fprintf(stderr, "declgen: --line-breaking is total-fit or greedy\n");
-				return usage();
-			}
-			break;
-		case 'S':
-			if (!render)
-				return usage();
-			job.stats = 1;
-			break;
-		case 'h':
-			printf("%s%s", usage_text, help_text);
-			return 0;
-		case 'V':
-			printf("declgen %s\n", DECLGEN_VERSION);
-			return 0;
-		default:
-			return usage();
-		}
-	}
-	if (optind >= argc || (job.out_path && (job.out_dir || argc - optind != 1))) {
-		if (job.out_path)
-			fprintf(stderr, "declgen: -o takes exactly one input and no -d\n");
+	job.render = strcmp(cmd, "render") == 0;
+	switch (parse_options(argc, argv, &job)) {
+	case NEXT_USAGE:
 		return usage();
+	case NEXT_HELP:
+		printf("%s%s", usage_text, help_text);
+		return exit_status(&d);
+	case NEXT_VERSION:
+		printf("declgen %s\n", DECLGEN_VERSION);
+		return exit_status(&d);
+	case NEXT_RUN:
+		break;
 	}
-	if ((job.datadir = datadir_find()) == NULL) {
-		diag_report(&d, DIAG_FATAL, NULL, 0, 0,
-		    "cannot find the schema and fonts; set DECLGEN_DATADIR or reinstall declgen");
-		return diag_exit_status(&d);
-	}
-	job.schema = datadir_path(job.datadir, "schemas/declaration.xsd");
-	if (render && !job.out_path && !job.out_dir)
-		mkdir(DEFAULT_OUTPUT_DIR, 0777);
-	/* Interruptions wait for a point where stopping loses nothing. */
-	if (render && interrupt_block() != 0)
-		diag_report(&d, DIAG_WARNING, NULL, 0, 0, "cannot defer interruptions");
-	for (int i = optind; i < argc && !interrupted; i++) {
-		d.printed = 0;
-		if (render) {
-			interrupted = render_one(&job, argv[i], &d);
-			if (interrupted)
-				diag_report(&d, DIAG_FATAL, argv[i], 0, 0, "interrupted by signal %d; "
-				    "no file was written or changed", interrupted);
-		} else {
-			struct decl *decl = decl_parse_file(argv[i], job.schema, &d);
-
-			decl_free(decl);
-		}
-	}
-	free(job.schema);
-	free(job.datadir);
+	/* Past `ulimit -f`, a write fails with EFBIG and is reported like a full disk,
+	 * instead of the signal killing declgen and leaving its temporary file. */
+	signal(SIGXFSZ, SIG_IGN);
+	sig = run(&job, &d);
+	job_free(&job);
 	xmlCleanupParser();
 	/* As a shell reports a process killed by the signal. */
-	return interrupted ? 128 + interrupted : diag_exit_status(&d);
+	return sig ? 128 + sig : exit_status(&d);
 }

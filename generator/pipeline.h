@@ -1,5 +1,6 @@
-/* The way from a valid declaration to a PDF in memory, as `declgen render` takes it:
- * hyphenation, layout, render. */
+/* The way from a valid declaration to a PDF in memory: hyphenation, layout, render.
+ * `declgen check` goes as far as the layout and `declgen render` all the way, through
+ * the same functions, so check reports everything render would. */
 #ifndef DECLGEN_PIPELINE_H
 #define DECLGEN_PIPELINE_H
 
@@ -10,16 +11,42 @@
 struct decl;
 struct diag;
 struct hyph_set;
+struct pipeline;
 
-/* Hyphenation for each language of decl: the patterns of datadir (Debian's if they are
- * missing), then the project's exceptions, then the declaration's own. A language
- * without patterns gets none, with a warning. Free with hyph_set_free. */
+/* Longest quotation of a line in pipeline_stats, in bytes with its NUL. */
+#define PIPELINE_QUOTE_MAX 64
+
+/* What --stats prints: the layout's measures and its worst line, quoted. */
+struct pipeline_stats {
+	struct layout_stats layout;
+	int worst_source_line;	/* source line of the worst line; 0 if unknown or none */
+	char worst_words[PIPELINE_QUOTE_MAX];	/* its first words ("…" if cut); "" if none */
+};
+
+/* Hyphenation for each language decl uses (its own and every run's): the patterns of
+ * the language table's row (lang.h) from datadir (Debian's if they are missing),
+ * loaded for that language's text only; German rows also get the project's exceptions
+ * and then the declaration's own. A language without patterns gets none, with a
+ * warning naming it. Free with hyph_set_free. */
 struct hyph_set *pipeline_hyphenation(const char *datadir, const struct decl *decl,
     struct diag *d);
 
-/* Lays decl out and renders it with the fonts of datadir. On success returns 0, *pdf
- * (owned by the caller) and *len; stats, if not NULL, receives what the layout
- * measured. Returns -1 after reporting an error. */
+/* Lays decl out with the fonts of datadir, reporting every problem render would:
+ * missing glyphs, words wider than the measure, loose lines. decl must outlive the
+ * result. Returns NULL after reporting an error. */
+struct pipeline *pipeline_layout(const char *datadir, const struct decl *decl,
+    const struct layout_options *opt, struct diag *d);
+void pipeline_free(struct pipeline *p);
+
+/* Renders the layout: *pdf (owned by p, valid until pipeline_free) and *len. Returns 0,
+ * or -1 after reporting an error. */
+int pipeline_pdf(struct pipeline *p, const unsigned char **pdf, size_t *len);
+
+void pipeline_get_stats(const struct pipeline *p, struct pipeline_stats *st);
+
+/* pipeline_layout and pipeline_pdf in one: on success returns 0, *pdf (owned by the
+ * caller) and *len; stats, if not NULL, receives what the layout measured. Returns -1
+ * after reporting an error. */
 int pipeline_render(const char *datadir, const struct decl *decl,
     const struct layout_options *opt, struct diag *d, unsigned char **pdf, size_t *len,
     struct layout_stats *stats);

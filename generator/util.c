@@ -129,14 +129,21 @@ read_file(const char *path, size_t max_bytes, char **data, size_t *len)
 	struct stat st;
 	size_t have = 0, cap;
 	char *p;
-	int fd, err = 0;
+	int fd, flags, err = 0;
 
 	*data = NULL;
 	*len = 0;
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+	/* O_NONBLOCK: opening a FIFO would wait for a writer, for ever. */
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) == -1)
 		return errno;
-	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
-		err = S_ISDIR(st.st_mode) ? EISDIR : (errno ? errno : EINVAL);
+	if (fstat(fd, &st) == -1)
+		err = errno;
+	else if (!S_ISREG(st.st_mode))
+		err = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+	else if ((flags = fcntl(fd, F_GETFL)) == -1 ||
+	    fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) == -1)
+		err = errno;
+	if (err) {
 		close(fd);
 		return err;
 	}

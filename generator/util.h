@@ -39,7 +39,9 @@ void buf_printf(struct buf *b, const char *fmt, ...)
 void buf_free(struct buf *b);
 
 /* Reads the whole file at path into *data (owned by the caller, NUL-terminated) unless it
- * is larger than max_bytes. Returns 0, or an errno value; EFBIG when the file is too large. */
+ * is larger than max_bytes. Returns 0, or an errno value: EFBIG when the file is too large,
+ * EISDIR for a directory, EINVAL for anything else that is not a regular file (a FIFO or
+ * a device, which is never waited for). */
 int read_file(const char *path, size_t max_bytes, char **data, size_t *len);
 
 #endif

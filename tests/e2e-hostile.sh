@@ -6,9 +6,10 @@ set -u
 BIN=${1:-build/declgen}
 . tests/e2e-lib.sh
 H=tests/data/hostile
-SECRET=/tmp/declgen-secret.txt
-FIFO=/tmp/declgen-fifo.xsd
-trap 'rm -rf "$T" "$SECRET" "$FIFO"' EXIT INT TERM
+# A secret the attacks try to read, and a FIFO that blocks whoever opens it: both in
+# the scratch folder, so that runs in parallel do not share them.
+SECRET=$T/secret.txt
+FIFO=$T/fifo.xsd
 
 # Time limit of one run: seconds normally, minutes under valgrind.
 LIMIT=${DECLGEN_VALGRIND:+300}
@@ -32,10 +33,16 @@ expect() {
 
 echo "declgen-secret-6d1f" > "$SECRET"
 mkfifo "$FIFO"
+# The attack files' copies in $T name this run's secret and FIFO.
+sed "s|SYSTEM \"[^\"]*\"|SYSTEM \"file://$SECRET\"|" $H/xxe.xml > "$T/xxe.xml"
+sed "s|href=\"[^\"]*\"|href=\"$SECRET\"|" $H/xinclude.xml > "$T/xinclude.xml"
+sed "s|\(schemaLocation=\"[^ ]*\) [^\"]*\"|\1 $FIFO\"|" $H/schema-location.xml > "$T/schema-location.xml"
+check "attack files name this run's secret and FIFO" \
+	"grep -q $SECRET $T/xxe.xml && grep -q $SECRET $T/xinclude.xml && grep -q $FIFO $T/schema-location.xml"
 
 # ----- XML attacks -----
-expect "external entity" 1 "$H/xxe.xml:2:1: error: a DOCTYPE is not allowed in a declaration; remove it" \
-	$BIN render -o "$T/xxe.pdf" $H/xxe.xml
+expect "external entity" 1 "$T/xxe.xml:2:1: error: a DOCTYPE is not allowed in a declaration; remove it" \
+	$BIN render -o "$T/xxe.pdf" "$T/xxe.xml"
 check "external entity: the file's contents appear nowhere" \
 	"! grep -rq declgen-secret-6d1f $T/err $T/out && [ ! -e $T/xxe.pdf ]"
 expect "external DTD" 1 "$H/external-dtd.xml:2:1: error: a DOCTYPE is not allowed in a declaration; remove it" \
@@ -44,7 +51,7 @@ expect "external DTD" 1 "$H/external-dtd.xml:2:1: error: a DOCTYPE is not allowe
 sed "2s|.*|<!DOCTYPE declaration SYSTEM \"$FIFO\">|" $H/external-dtd.xml > "$T/dtd-fifo.xml"
 expect "external DTD is never read" 1 "$T/dtd-fifo.xml:2:1: error: a DOCTYPE is not allowed in a declaration; remove it" \
 	$BIN check "$T/dtd-fifo.xml"
-expect "xsi:schemaLocation is never read" 0 "" $BIN check $H/schema-location.xml
+expect "xsi:schemaLocation is never read" 0 "" $BIN check "$T/schema-location.xml"
 expect "billion laughs" 1 "$H/billion-laughs.xml:2:1: error: a DOCTYPE is not allowed in a declaration; remove it" \
 	$BIN check $H/billion-laughs.xml
 # Quadratic blowup: one 100 kB entity used 10,000 times (1 GB if expanded).
@@ -76,8 +83,8 @@ awk '{ if (/Ein <em>kurzer<\/em>/) { s = ""; for (i = 0; i < 20000; i++) s = s "
 expect "100 kB of text in one block" 1 "$T/block.xml:13:5: error: <p> holds 100052 bytes of text, more than the limit of 65536; split it" \
 	$BIN check "$T/block.xml"
 expect "processing instruction ignored" 0 "" $BIN render -o "$T/pi.pdf" $H/processing-instruction.xml
-expect "XInclude rejected" 1 "$H/xinclude.xml:12:5: error: Element '{http://www.w3.org/2001/XInclude}include': This element is not expected. Expected is one of ( heading, p, list, motto, notice )" \
-	$BIN check $H/xinclude.xml
+expect "XInclude rejected" 1 "$T/xinclude.xml:12:5: error: Element '{http://www.w3.org/2001/XInclude}include': This element is not expected. Expected is one of ( heading, p, list, motto, notice )" \
+	$BIN check "$T/xinclude.xml"
 check "XInclude: the file's contents appear nowhere" "! grep -q declgen-secret-6d1f $T/err"
 
 # ----- encoding -----
@@ -151,13 +158,22 @@ check "the link's target is untouched" "grep -q declgen-secret-6d1f $SECRET"
 expect "output where no file can be made" 2 "" $BIN render -o /proc/declgen.pdf tests/data/minimal.xml
 check "...with a clear message" "grep -q '^/proc/declgen.pdf: error: cannot create a file in its directory' $T/err"
 # Interrupted mid-render: the previous PDF stays, byte for byte, and nothing is left.
-# (A shell starts background jobs with SIGINT ignored; env gives it back.)
+# (A shell starts background jobs with SIGINT ignored; env gives it back. A signal that
+# comes before, on a busy machine, is lost: wait until env has run the program.)
+# started PID: whether the background process PID is past the shell's fork and env.
+started() {
+	case $(tr '\0' ' ' < /proc/$1/cmdline 2>/dev/null) in
+	env\ * | *e2e-hostile*) return 1 ;;
+	esac
+}
 $BIN render -o "$T/keep.pdf" tests/data/minimal.xml
 cp "$T/keep.pdf" "$T/keep.orig"
 for sig in INT TERM; do
 	cp "$T/keep.orig" "$T/keep.pdf"
 	env --default-signal=INT,TERM $BIN render -o "$T/keep.pdf" "$T/pages.xml" 2> "$T/err" &
 	pid=$!
+	i=0
+	while ! started $pid && [ $i -lt 1000 ]; do sleep 0.01; i=$((i + 1)); done
 	sleep 0.05
 	kill -s $sig $pid
 	wait $pid
@@ -167,7 +183,7 @@ for sig in INT TERM; do
 	check "SIG$sig: no temporary file" "[ -z \"\$(ls -A $T | grep '^\.keep')\" ]"
 done
 # libharu's errors, in the user's terms: the fonts are missing.
-mkdir -p "$T/data/schemas" && cp schemas/declaration.xsd "$T/data/schemas/"
+mkdir -p "$T/data/schemas" && cp schemas/*.xsd "$T/data/schemas/"
 DECLGEN_DATADIR="$T/data" timeout $LIMIT $BIN render -o "$T/nofont.pdf" tests/data/minimal.xml 2> "$T/err"
 check "fonts missing: exit 2" "[ $? -eq 2 ]"
 check "fonts missing: says which font" "grep -q '/fonts/DeclgenSerif-.*ttf: error: cannot load this font' $T/err"

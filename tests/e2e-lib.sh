@@ -1,8 +1,12 @@
-# The harness of the end-to-end scripts (sourced): a scratch folder $T removed on exit,
-# and counted checks. check NAME CONDITION evaluates CONDITION; finish NAME prints the
-# counts in the plain "N passed, N failed" form and fails if any check did.
+# The harness of the end-to-end scripts (sourced): a scratch folder $T removed on exit
+# or interruption, and counted checks. check NAME CONDITION evaluates CONDITION; finish
+# NAME prints the counts in the plain "N passed, N failed" form and fails if any check
+# did. Every file a script makes belongs in $T, never at a fixed path: make -jN runs
+# several scripts, and the same script twice, at once.
 T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT INT TERM
+trap 'rm -rf "$T"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 pass=0
 fail=0
 

@@ -3,9 +3,15 @@
 #include "testutil.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "hyph.h"
 #include "text.h"
+
+#define HYPHEN_EN_US "hyphen/hyph_en_US.dic"
+#define HYPHEN_EN_GB "hyphen/hyph_en_GB.dic"
 
 /* "Ar-beits-markt" for the breaks hyph_word finds in word. */
 static void
@@ -194,6 +200,292 @@ test_rules(void **state)
 	hyph_free(h);
 }
 
+/* Whether hyph_load(path) filtered for text hyphenates each of its words (separated by
+ * single spaces) as the full pattern set does. */
+static void
+assert_filter_exact(const char *path, const struct hyph *full, const char *text)
+{
+	struct hyph *filtered = hyph_load(path, text, strlen(text));
+	struct buf a = {0}, b = {0}, word = {0};
+
+	assert_non_null(filtered);
+	for (const char *w = text, *e; *w; w = *e ? e + 1 : e) {
+		e = strchr(w, ' ');
+		if (e == NULL)
+			e = w + strlen(w);
+		word.len = 0;
+		buf_append(&word, w, (size_t)(e - w));
+		hyphenated(full, word.data, &a);
+		hyphenated(filtered, word.data, &b);
+		assert_string_equal(a.data, b.data);
+	}
+	hyph_free(filtered);
+	buf_free(&a);
+	buf_free(&b);
+	buf_free(&word);
+}
+
+/* Words longer than the longest pattern (compounds of 41 to HYPH_WORD_MAX letters) are
+ * filtered exactly; a longer word is never hyphenated, filtered or not. */
+static void
+test_filter_long_words(void **state)
+{
+	static const char *const parts[] = {"Arbeitsmarkt", "integrations", "beratungs",
+	    "stellen", "koordinierungs", "ausschuss", "mitglieder", "versammlungs"};
+	struct hyph *full = hyph_load(HYPHEN_DIC, NULL, 0);
+	struct buf text = {0}, word = {0};
+	unsigned char breaks[HYPH_WORD_MAX + 1];
+
+	(void)state;
+	assert_non_null(full);
+	for (size_t i = 0; i < 40; i++) {
+		word.len = 0;
+		for (size_t k = 0; word.len < 41 + i * 2; k++)
+			buf_puts(&word, parts[(i + k * 3) % 8]);
+		buf_puts(&text, text.len ? " " : "");
+		buf_append(&text, word.data, word.len < HYPH_WORD_MAX ? word.len : HYPH_WORD_MAX);
+	}
+	assert_filter_exact(HYPHEN_DIC, full, text.data);
+	/* HYPH_WORD_MAX letters still break; one more, never. */
+	word.len = 0;
+	while (word.len < HYPH_WORD_MAX)
+		buf_puts(&word, "Arbeitsmarkt");
+	word.len = HYPH_WORD_MAX;
+	buf_puts(&word, "");
+	assert_int_equal(hyph_word(full, word.data, word.len, breaks, sizeof breaks),
+	    HYPH_WORD_MAX);
+	buf_puts(&word, "s");
+	assert_int_equal(hyph_word(full, word.data, word.len, breaks, sizeof breaks), 0);
+	hyph_free(full);
+	buf_free(&text);
+	buf_free(&word);
+}
+
+/* Pseudo-random words (a fixed linear congruential sequence) of len letters
+ * separated by spaces, about size bytes in all. */
+static char *
+random_words(size_t size, size_t len, unsigned seed)
+{
+	char *t = malloc(size + 1);
+	size_t i = 0;
+
+	assert_non_null(t);
+	while (i < size) {
+		for (size_t k = 0; k < len && i < size; k++) {
+			seed = seed * 1103515245u + 12345u;
+			t[i++] = (char)('a' + (seed >> 16) % 26);
+		}
+		if (i < size)
+			t[i++] = ' ';
+	}
+	t[size] = '\0';
+	return t;
+}
+
+static double
+seconds_since(const struct timespec *start)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - start->tv_sec) + (now.tv_nsec - start->tv_nsec) / 1e9;
+}
+
+/* Issue 8 item 4: a 4 MiB body of random 40-letter words took 25 s and 1.6 GB to
+ * filter for (129-letter words: 60 s, 3.1 GB). Now well under a second each (the
+ * bound here leaves room for sanitizers and a busy machine); and still exact. */
+static void
+test_filter_bounded(void **state)
+{
+	static const size_t lengths[] = {40, 129, 127, 8};
+	struct hyph *full = hyph_load(HYPHEN_DIC, NULL, 0);
+
+	(void)state;
+	assert_non_null(full);
+	for (size_t i = 0; i < sizeof lengths / sizeof *lengths; i++) {
+		char *text = random_words(4u << 20, lengths[i], (unsigned)i + 1);
+		struct timespec start;
+		struct hyph *h;
+		double took;
+
+		clock_gettime(CLOCK_MONOTONIC, &start);
+		h = hyph_load(HYPHEN_DIC, text, strlen(text));
+		took = seconds_since(&start);
+		assert_non_null(h);
+		if (took > 5.0)
+			fail_msg("filtering for 4 MiB of %zu-letter words took %.1f s",
+			    lengths[i], took);
+		hyph_free(h);
+		/* Exact on a sample of those words. */
+		text[(lengths[i] + 1) * 200 - 1] = '\0';
+		assert_filter_exact(HYPHEN_DIC, full, text);
+		free(text);
+	}
+	hyph_free(full);
+}
+
+/* Words made of syllables of both languages, filtered for all of them at once and for
+ * each alone: the same breaks as the full sets of German and English patterns. */
+static void
+test_filter_generated(void **state)
+{
+	static const char *const syllables[] = {"ar", "beit", "in", "te", "gra", "tion",
+	    "schaft", "ung", "ver", "ge", "flüch", "tet", "äu", "ßer", "hy", "phen", "dec",
+	    "la", "ra", "or", "ga", "ni", "sa", "ti", "on", "st", "ck", "ch", "x", "q"};
+	static const char *const files[] = {HYPHEN_DIC, HYPHEN_EN_US, HYPHEN_EN_GB};
+	struct buf text = {0};
+	unsigned seed = 7;
+
+	(void)state;
+	for (size_t w = 0; w < 2000; w++) {
+		size_t n = 1 + w % 9;
+
+		buf_puts(&text, w ? " " : "");
+		for (size_t k = 0; k < n; k++) {
+			seed = seed * 1103515245u + 12345u;
+			buf_puts(&text, syllables[(seed >> 16) % (sizeof syllables /
+			    sizeof *syllables)]);
+		}
+	}
+	for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
+		struct hyph *full = hyph_load(files[f], NULL, 0);
+
+		assert_non_null(full);
+		assert_filter_exact(files[f], full, text.data);
+		assert_filter_exact(files[f], full, "hyphenation");
+		assert_filter_exact(files[f], full, "Geflüchteten");
+		hyph_free(full);
+	}
+	buf_free(&text);
+}
+
+/* Debian's English patterns (UTF-8 files) through the same filter: US and British
+ * breaks, at least three letters after a break as the files ask. */
+static void
+test_english_words(void **state)
+{
+	static const char *const words[][3] = {
+		/* word, en (US), en-GB */
+		{"hyphenation", "hy-phen-ation", "hy-phen-ation"},
+		{"declaration", "dec-la-ra-tion", "de-clar-ation"},
+		{"integration", "in-te-gra-tion", "in-teg-ra-tion"},
+		{"organisation", "or-gan-isa-tion", "or-gan-isa-tion"},
+		{"Declaration", "Dec-la-ra-tion", "De-clar-ation"},
+	};
+	struct buf text = {0}, out = {0};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+		buf_puts(&text, words[i][0]);
+		buf_puts(&text, " ");
+	}
+	for (int gb = 0; gb < 2; gb++) {
+		struct hyph *h = hyph_load(gb ? HYPHEN_EN_GB : HYPHEN_EN_US, text.data, text.len);
+
+		assert_non_null(h);
+		for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+			hyphenated(h, words[i][0], &out);
+			assert_string_equal(out.data, words[i][1 + gb]);
+		}
+		/* No break leaves fewer than three letters at the end ("integra-ti-on"). */
+		hyphenated(h, "nation", &out);
+		assert_string_equal(out.data, "na-tion");
+		hyph_free(h);
+	}
+	buf_free(&text);
+	buf_free(&out);
+}
+
+/* German words keep German breaks: English patterns do not give them, and loading
+ * English patterns for the same text does not change what the German ones give. */
+static void
+test_english_not_german(void **state)
+{
+	const char *text = "Arbeitsmarktintegration Willkommenskultur";
+	struct hyph *en = hyph_load(HYPHEN_EN_US, text, strlen(text));
+	struct hyph *de = hyph_load(HYPHEN_DIC, text, strlen(text));
+	struct buf out = {0};
+
+	(void)state;
+	assert_non_null(en);
+	assert_non_null(de);
+	hyphenated(en, "Arbeitsmarktintegration", &out);
+	assert_string_not_equal(out.data, "Ar-beits-markt-in-te-gra-ti-on");
+	hyphenated(de, "Arbeitsmarktintegration", &out);
+	assert_string_equal(out.data, "Ar-beits-markt-in-te-gra-ti-on");
+	hyphenated(de, "Willkommenskultur", &out);
+	assert_string_equal(out.data, "Will-kom-mens-kul-tur");
+	hyph_free(en);
+	hyph_free(de);
+	buf_free(&out);
+}
+
+/* Exceptions work with English patterns as with German ones. */
+static void
+test_english_exceptions(void **state)
+{
+	const char *text = "project present";
+	struct hyph *h = hyph_load(HYPHEN_EN_GB, text, strlen(text));
+	struct buf out = {0};
+
+	(void)state;
+	assert_non_null(h);
+	assert_int_equal(hyph_add_exception(h, "pro-ject"), 0);
+	hyphenated(h, "Project", &out);
+	assert_string_equal(out.data, "Pro-ject");
+	assert_int_equal(hyph_add_exception(h, "pres-ent"), 0);
+	hyphenated(h, "present", &out);
+	assert_string_equal(out.data, "pres-ent");
+	hyph_free(h);
+	buf_free(&out);
+}
+
+/* Writes data to a new temporary file; returns its name (to unlink and free). */
+static char *
+temp_file(const char *data)
+{
+	char *name = xstrdup("/tmp/test_hyph-XXXXXX");
+	int fd = mkstemp(name);
+
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, data, strlen(data)), (ssize_t)strlen(data));
+	close(fd);
+	return name;
+}
+
+/* A pattern file names its encoding on its first line: UTF-8 and ISO-8859-1 files with
+ * the same patterns hyphenate alike, letters beyond ASCII included; a pattern with a
+ * character outside ISO-8859-1 is left out, not misread. */
+static void
+test_pattern_encodings(void **state)
+{
+	char *utf8 = temp_file("UTF-8\nLEFTHYPHENMIN 1\nRIGHTHYPHENMIN 1\n"
+	    "\xC3\xA4" "1b\nk1l\n\xEF\xAC\x81" "1m\n");
+	char *latin = temp_file("ISO8859-1\nLEFTHYPHENMIN 1\nRIGHTHYPHENMIN 1\n"
+	    "\xE4" "1b\nk1l\n");
+	const char *text = "Bäbkllo Mäbe";
+	struct buf out = {0};
+
+	(void)state;
+	for (int full = 0; full < 2; full++)
+		for (int f = 0; f < 2; f++) {
+			struct hyph *h = hyph_load(f ? latin : utf8, full ? NULL : text,
+			    full ? 0 : strlen(text));
+
+			assert_non_null(h);
+			hyphenated(h, "Bäbkllo", &out);
+			assert_string_equal(out.data, "Bä-bk-llo");
+			hyphenated(h, "Mäbe", &out);
+			assert_string_equal(out.data, "Mä-be");
+			hyph_free(h);
+		}
+	unlink(utf8);
+	unlink(latin);
+	free(utf8);
+	free(latin);
+	buf_free(&out);
+}
+
 static void
 test_missing_file(void **state)
 {
@@ -208,6 +500,13 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_exceptions),
 	cmocka_unit_test(test_rules),
 	cmocka_unit_test(test_missing_file),
+	cmocka_unit_test(test_filter_long_words),
+	cmocka_unit_test(test_filter_bounded),
+	cmocka_unit_test(test_filter_generated),
+	cmocka_unit_test(test_english_words),
+	cmocka_unit_test(test_english_not_german),
+	cmocka_unit_test(test_english_exceptions),
+	cmocka_unit_test(test_pattern_encodings),
 };
 
 TEST_MAIN(tests)

@@ -247,10 +247,10 @@ fake_advance(void *ctx, enum face face, uint32_t cp)
 
 static const struct metrics fake = {fake_advance, NULL};
 
-/* A declaration of the given body blocks and signatories (one organisation if NULL),
+/* A declaration of the given <meta> content, body blocks and <signatures> content,
  * laid out in the fake font, hyphenated if h. */
 static struct layout *
-lay_doc(const char *meta, const char *body, const char *sigs, const struct hyph_set *h,
+lay_decl(const char *meta, const char *body, const char *sigs, const struct hyph_set *h,
     struct diag *d, struct buf *log, struct decl **decl)
 {
 	struct layout_options opt = {LB_TOTAL_FIT};
@@ -258,10 +258,8 @@ lay_doc(const char *meta, const char *body, const char *sigs, const struct hyph_
 	struct layout *l;
 
 	buf_printf(&xml, "<?xml version=\"1.0\"?>\n<declaration xmlns=\"urn:declgen:declaration:1\" "
-	    "version=\"1.0\"><meta><id>t</id><language>de</language><version>1</version>"
-	    "<signing/><title><line>T</line></title><short-title>T</short-title>%s</meta>\n"
-	    "<body>\n%s</body><signatures>%s</signatures></declaration>\n", meta, body,
-	    sigs ? sigs : "<signatory><organisation><line>O</line></organisation></signatory>");
+	    "version=\"1.0\"><meta>%s</meta>\n<body>\n%s</body>%s</declaration>\n", meta, body,
+	    sigs);
 	memset(d, 0, sizeof *d);
 	d->log = log;
 	*decl = decl_parse_memory("fake.xml", xml.data, xml.len, SCHEMA, d);
@@ -269,6 +267,25 @@ lay_doc(const char *meta, const char *body, const char *sigs, const struct hyph_
 		fail_msg("%s", log->data ? log->data : "no declaration");
 	l = layout_new(*decl, &fake, h, &opt, d);
 	buf_free(&xml);
+	return l;
+}
+
+/* lay_decl with a German title "T", no place or date, the given extra meta elements and
+ * signatories (one organisation if NULL). */
+static struct layout *
+lay_doc(const char *meta, const char *body, const char *sigs, const struct hyph_set *h,
+    struct diag *d, struct buf *log, struct decl **decl)
+{
+	struct buf m = {0}, sg = {0};
+	struct layout *l;
+
+	buf_printf(&m, "<id>t</id><language>de</language><version>1</version><signing/>"
+	    "<title><line>T</line></title><short-title>T</short-title>%s", meta);
+	buf_printf(&sg, "<signatures>%s</signatures>", sigs ? sigs :
+	    "<signatory><organisation><line>O</line></organisation></signatory>");
+	l = lay_decl(m.data, body, sg.data, h, d, log, decl);
+	buf_free(&m);
+	buf_free(&sg);
 	return l;
 }
 
@@ -399,7 +416,7 @@ test_soft_hyphens(void **state)
 	buf_puts(&para, "x ");
 	for (int part = 0; part < 3; part++) {
 		for (int i = 0; i < 30; i++)
-			buf_append(&para, "abc" + part, 1);
+			buf_append(&para, &"abc"[part], 1);
 		if (part < 2)
 			buf_puts(&para, "&#173;");
 	}
@@ -580,6 +597,869 @@ test_signature_pagination(void **state)
 	buf_free(&sigs);
 }
 
+/* ----- page furniture: footer, dateline, signing line ----- */
+
+/* The first text item on page p whose text starts with prefix, or NULL. */
+static const struct lay_item *
+find_item(const struct layout *l, size_t p, const char *prefix)
+{
+	for (size_t i = l->pages[p].first; i < l->pages[p].first + l->pages[p].count; i++)
+		if (l->items[i].kind == LAY_TEXT && l->items[i].len >= strlen(prefix) &&
+		    strncmp(lay_text(l, &l->items[i]), prefix, strlen(prefix)) == 0)
+			return &l->items[i];
+	return NULL;
+}
+
+/* The text of item it, NUL-terminated, in out. */
+static const char *
+item_text(const struct layout *l, const struct lay_item *it, struct buf *out)
+{
+	out->len = 0;
+	buf_puts(out, "");
+	buf_append(out, lay_text(l, it), it->len);
+	return out->data;
+}
+
+/* Nothing is set beyond the margins: text and rules stay in the text area, but for
+ * the footer, which stands on its baseline below it. */
+static void
+check_inside(const struct layout *l)
+{
+	for (size_t i = 0; i < l->nitems; i++) {
+		const struct lay_item *it = &l->items[i];
+		double lo = it->x < it->x2 ? it->x : it->x2, hi = it->x < it->x2 ? it->x2 : it->x;
+
+		if (lo < MARGIN_LEFT - 0.01 || hi > PAGE_WIDTH - MARGIN_RIGHT + 0.01 ||
+		    it->y > PAGE_HEIGHT - MARGIN_TOP + 0.01 ||
+		    (it->y < MARGIN_BOTTOM - 0.01 && it->y != FOOTER_BASELINE))
+			fail_msg("item %zu (%.*s) at x %.2f..%.2f, y %.2f is outside the text area",
+			    i, it->kind == LAY_TEXT ? (int)it->len : 4,
+			    it->kind == LAY_TEXT ? lay_text(l, it) : "rule", lo, hi, it->y);
+	}
+}
+
+/* Whether some item's text contains str. */
+static int
+any_item_has(const struct layout *l, const char *str)
+{
+	struct buf b = {0};
+	int found = 0;
+
+	for (size_t i = 0; i < l->nitems && !found; i++)
+		if (l->items[i].kind == LAY_TEXT)
+			found = strstr(item_text(l, &l->items[i], &b), str) != NULL;
+	buf_free(&b);
+	return found;
+}
+
+/* Short titles of every length, with and without spaces: the footer's left part never
+ * reaches the page number, which is never shortened; a shortened title ends in an
+ * ellipsis, keeps the version whole, and is warned about. */
+static void
+test_footer_fitted(void **state)
+{
+	(void)state;
+	for (int len = 1; len <= 600; len += 7) {
+		for (int spaced = 0; spaced < 2; spaced++) {
+			struct buf log = {0}, meta = {0}, t = {0};
+			struct diag d;
+			struct decl *decl;
+			struct layout *l;
+			const struct lay_item *left, *right;
+
+			buf_puts(&meta, "<id>t</id><language>de</language><version>2.1</version>"
+			    "<signing/><title><line>T</line></title><short-title>");
+			for (int i = 0; i < len; i++)
+				buf_puts(&meta, spaced && i % 6 == 5 ? " " : "k");
+			buf_puts(&meta, "Z</short-title>");
+			l = lay_decl(meta.data, "<p>Text.</p>", "<signatures><signatory><organisation>"
+			    "<line>O</line></organisation></signatory></signatures>", NULL, &d, &log,
+			    &decl);
+			assert_non_null(l);
+			left = find_item(l, 0, "k");
+			right = find_item(l, 0, "Seite 1 von 1");
+			assert_non_null(left);
+			assert_non_null(right);
+			assert_int_equal(right->len, strlen("Seite 1 von 1"));
+			assert_true(left->x >= MARGIN_LEFT - 0.01);
+			assert_true(left->x2 <= right->x - FOOTER_GAP + 0.01);
+			assert_true(right->x2 <= PAGE_WIDTH - MARGIN_RIGHT + 0.01);
+			item_text(l, left, &t);
+			assert_non_null(strstr(t.data, " \xC2\xB7 Fassung 2.1"));
+			if (strstr(t.data, "Z \xC2\xB7") == NULL) {
+				assert_non_null(strstr(t.data, "\xE2\x80\xA6 \xC2\xB7 Fassung 2.1"));
+				assert_true(log_has(&log, "fake.xml:2:"));
+				assert_non_null(strstr(log.data, "do not fit in the footer"));
+				assert_int_equal(d.warnings, 1);
+				/* Cut after a word where there are words. */
+				if (spaced)
+					assert_non_null(strstr(t.data, "kkkkk\xE2\x80\xA6"));
+			} else
+				assert_int_equal(d.warnings, 0);
+			layout_free(l);
+			decl_free(decl);
+			buf_free(&meta);
+			buf_free(&t);
+			buf_free(&log);
+		}
+	}
+}
+
+/* A version too long for the footer is shortened too, never run off the page. */
+static void
+test_footer_long_version(void **state)
+{
+	struct buf log = {0}, meta = {0};
+	struct diag d;
+	struct decl *decl;
+	struct layout *l;
+
+	(void)state;
+	buf_puts(&meta, "<id>t</id><language>de</language><version>");
+	for (int i = 0; i < 200; i++)
+		buf_puts(&meta, "v");
+	buf_puts(&meta, "</version><signing/><title><line>T</line></title>"
+	    "<short-title>Kurz</short-title>");
+	l = lay_decl(meta.data, "<p>Text.</p>", "<signatures><signatory><organisation>"
+	    "<line>O</line></organisation></signatory></signatures>", NULL, &d, &log, &decl);
+	assert_non_null(l);
+	check_inside(l);
+	assert_true(find_item(l, 0, "Kurz")->x2 <= find_item(l, 0, "Seite")->x - FOOTER_GAP + 0.01);
+	assert_int_equal(d.warnings, 1);
+	layout_free(l);
+	decl_free(decl);
+	buf_free(&meta);
+	buf_free(&log);
+}
+
+/* A soft hyphen in the short title, version or place never prints in the footer, the
+ * dateline or the signing line, where nothing is hyphenated. */
+static void
+test_soft_hyphens_in_furniture(void **state)
+{
+	static const char *const signing[] = {
+		"<signing><place>K&#173;&#246;&#173;ln</place></signing>",
+		"<signing><place>K&#246;&#173;ln</place><date>2024-01-22</date></signing>",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < 2; i++) {
+		struct buf log = {0}, meta = {0};
+		struct diag d;
+		struct decl *decl;
+		struct layout *l;
+
+		buf_printf(&meta, "<id>t</id><language>de</language><version>1.&#173;0</version>%s"
+		    "<title><line>T</line></title><short-title>Er&#173;kl&#228;rung</short-title>",
+		    signing[i]);
+		l = lay_decl(meta.data, "<p>Text.</p>", "<signatures><signatory><organisation>"
+		    "<line>O</line></organisation></signatory></signatures>", NULL, &d, &log, &decl);
+		assert_non_null(l);
+		assert_false(any_item_has(l, "\xC2\xAD"));
+		assert_false(any_item_has(l, "-"));
+		assert_non_null(find_item(l, 0, "Erkl\xC3\xA4rung \xC2\xB7 Fassung 1.0"));
+		assert_int_equal(page_of(l, i == 0 ? "K\xC3\xB6ln, den" : "K\xC3\xB6ln, 22.01.2024"),
+		    0);
+		layout_free(l);
+		decl_free(decl);
+		buf_free(&meta);
+		buf_free(&log);
+	}
+}
+
+/* A place too long for one line with the blank for the date wraps, the blank stays on
+ * the page at its least length, and the author is told. */
+static void
+test_long_place_wraps(void **state)
+{
+	static const char *const places[] = {
+		"Stadt ",	/* words */
+		"Ort",		/* one word wider than the line */
+	};
+
+	(void)state;
+	for (size_t i = 0; i < 2; i++) {
+		struct buf log = {0}, meta = {0};
+		struct diag d;
+		struct decl *decl;
+		struct layout *l;
+		int blank = 0;
+
+		buf_puts(&meta, "<id>t</id><language>de</language><version>1</version><signing>"
+		    "<place>");
+		for (int k = 0; k < 40; k++)
+			buf_puts(&meta, places[i]);
+		buf_puts(&meta, "X</place></signing><title><line>T</line></title>"
+		    "<short-title>T</short-title>");
+		l = lay_decl(meta.data, "<p>Text.</p>", "<signatures><signatory><organisation>"
+		    "<line>O</line></organisation></signatory></signatures>", NULL, &d, &log, &decl);
+		assert_non_null(l);
+		check_inside(l);
+		for (size_t k = 0; k < l->nitems; k++)
+			if (l->items[k].kind == LAY_RULE && l->items[k].thickness == SIG_RULE &&
+			    l->items[k].x2 - l->items[k].x >= SIG_BLANK_MIN - 0.01 &&
+			    l->items[k].x2 - l->items[k].x < TEXT_WIDTH / 2)
+				blank = 1;
+		assert_true(blank);
+		assert_non_null(strstr(log.data, "does not fit on one line with the blank"));
+		layout_free(l);
+		decl_free(decl);
+		/* With the date: wrapped too, and said so. */
+		meta.len = 0;
+		log.len = 0;
+		buf_puts(&meta, "<id>t</id><language>de</language><version>1</version><signing>"
+		    "<place>");
+		for (int k = 0; k < 40; k++)
+			buf_puts(&meta, places[i]);
+		buf_puts(&meta, "X</place><date>2024-01-22</date></signing><title><line>T</line>"
+		    "</title><short-title>T</short-title>");
+		l = lay_decl(meta.data, "<p>Text.</p>", "<signatures><signatory><organisation>"
+		    "<line>O</line></organisation></signatory></signatures>", NULL, &d, &log, &decl);
+		assert_non_null(l);
+		check_inside(l);
+		assert_non_null(strstr(log.data, "do not fit on one line and take"));
+		layout_free(l);
+		decl_free(decl);
+		buf_free(&meta);
+		buf_free(&log);
+	}
+}
+
+/* The furniture speaks the declaration's language. */
+static void
+test_english_furniture(void **state)
+{
+	struct buf log = {0};
+	struct diag d;
+	struct decl *decl;
+	struct layout *l;
+
+	(void)state;
+	l = lay_decl("<id>t</id><language>en</language><version>1</version><signing><place>York"
+	    "</place><date>2024-01-22</date></signing><title><line>T</line></title>"
+	    "<short-title>Joint</short-title>", "<p>Text.</p>", "<signatures><signatory>"
+	    "<organisation><line>O</line></organisation></signatory></signatures>", NULL, &d,
+	    &log, &decl);
+	assert_non_null(l);
+	assert_non_null(find_item(l, 0, "Joint \xC2\xB7 Version 1"));
+	assert_non_null(find_item(l, 0, "Page 1 of 1"));
+	assert_int_equal(page_of(l, "York, January 22, 2024"), 0);
+	layout_free(l);
+	decl_free(decl);
+	l = lay_decl("<id>t</id><language>en</language><version>1</version><signing/><title>"
+	    "<line>T</line></title><short-title>Joint</short-title>", "<p>Text.</p>",
+	    "<signatures><signatory><organisation><line>O</line></organisation></signatory>"
+	    "</signatures>", NULL, &d, &log, &decl);
+	assert_non_null(l);
+	assert_non_null(find_item(l, 0, "Place, date"));
+	layout_free(l);
+	decl_free(decl);
+	buf_free(&log);
+}
+
+/* ----- the signature grid ----- */
+
+
+/* lay_decl hyphenated with the patterns the declaration needs (*h, freed by the
+ * caller); messages of the first, unhyphenated pass are dropped. */
+static struct layout *
+lay_hyphenated(const char *meta, const char *body, const char *sigs, struct diag *d,
+    struct buf *log, struct decl **decl, struct hyph_set **h)
+{
+	layout_free(lay_decl(meta, body, sigs, NULL, d, log, decl));
+	*h = pipeline_hyphenation(DATADIR, *decl, d);
+	assert_non_null(*h);
+	memset(d, 0, sizeof *d);
+	d->log = log;
+	log->len = 0;
+	return layout_new(*decl, &fake, *h, &(struct layout_options){LB_TOTAL_FIT}, d);
+}
+
+#define PLAIN_META "<id>t</id><language>de</language><version>1</version><signing/>" \
+	"<title><line>T</line></title><short-title>T</short-title>"
+
+/* Metadata that is only in the footer or the PDF's information is checked for glyphs
+ * like text that is set: an error naming the character and the string. */
+static void
+test_metadata_glyphs(void **state)
+{
+	static const char *const metas[] = {
+		"<keywords><keyword>Integration</keyword><keyword>\xE4\xB8\xAD</keyword></keywords>",
+		"<regions><region>Kreis \xE4\xB8\xAD</region></regions>",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < 2; i++) {
+		struct buf log = {0}, meta = {0};
+		struct diag d;
+		struct decl *decl;
+		struct layout *l;
+
+		buf_printf(&meta, "%s%s", PLAIN_META, metas[i]);
+		l = lay_decl(meta.data, "<p>Text.</p>", "<signatures><signatory><organisation>"
+		    "<line>O</line></organisation></signatory></signatures>", NULL, &d, &log, &decl);
+		assert_null(l);
+		assert_true(log_has(&log, "fake.xml:2:"));
+		assert_non_null(strstr(log.data, "error: character U+4E2D in \""));
+		assert_int_equal(d.errors, 1);
+		decl_free(decl);
+		buf_free(&meta);
+		buf_free(&log);
+	}
+}
+
+/* ----- lists ----- */
+
+/* The label item (text outside any set line) that reads exactly str, or NULL. */
+static const struct lay_item *
+label_item(const struct layout *l, const char *str)
+{
+	for (size_t i = 0; i < l->nitems; i++)
+		if (l->items[i].kind == LAY_TEXT && l->items[i].line == 0 &&
+		    l->items[i].len == strlen(str) && memcmp(lay_text(l, &l->items[i]), str,
+		    l->items[i].len) == 0)
+			return &l->items[i];
+	return NULL;
+}
+
+/* The line of text (of a paragraph, not a label) at the baseline y, or NULL. */
+static const struct lay_line *
+line_at(const struct layout *l, double y)
+{
+	for (size_t i = 0; i < l->nitems; i++)
+		if (l->items[i].kind == LAY_TEXT && l->items[i].line != 0 &&
+		    fabs(l->items[i].y - y) < 0.01)
+			return &l->lines[l->items[i].line - 1];
+	return NULL;
+}
+
+/* Labels of every numbering, of widely different widths, end LIST_LABEL_GAP before
+ * their item's text, one right edge for the whole list, inside the margins. */
+static void
+test_list_labels(void **state)
+{
+	static const struct {
+		const char *list;
+		const char *labels[4];
+	} cases[] = {
+		{"<list numbering=\"I.\"><item>a</item><item>b</item><item>c</item>"
+		    "<item>d</item><item>e</item><item>f</item><item>g</item><item>h</item></list>",
+		    {"I.", "IV.", "VIII.", NULL}},
+		{"<list numbering=\"a)\" start=\"25\"><item>a</item><item>b</item><item>c</item>"
+		    "<item>d</item></list>", {"y)", "z)", "aa)", "ab)"}},
+		{"<list numbering=\"(1)\" start=\"9\"><item>a</item><item>b</item></list>",
+		    {"(9)", "(10)", NULL, NULL}},
+		{"<list numbering=\"1.\"><item>a</item></list>", {"1.", NULL, NULL, NULL}},
+		{"<list numbering=\"I.\" start=\"3997\"><item>a</item><item>b</item><item>c</item>"
+		    "</list>", {"MMMCMXCVII.", "MMMCMXCVIII.", "MMMCMXCIX.", NULL}},
+		{"<list><item>a</item><item>b</item></list>", {"\xE2\x80\xA2", NULL, NULL, NULL}},
+	};
+
+	(void)state;
+	for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+		struct buf log = {0};
+		struct diag d;
+		struct decl *decl;
+		struct layout *l = lay_doc("", cases[c].list, NULL, NULL, &d, &log, &decl);
+		double right = 0;
+
+		assert_non_null(l);
+		check_inside(l);
+		for (size_t k = 0; k < 4 && cases[c].labels[k]; k++) {
+			const struct lay_item *it = label_item(l, cases[c].labels[k]);
+			const struct lay_line *ln;
+
+			if (it == NULL)
+				fail_msg("case %zu: no label %s", c, cases[c].labels[k]);
+			ln = line_at(l, it->y);
+			assert_non_null(ln);
+			if (k == 0)
+				right = it->x2;
+			assert_true(fabs(it->x2 - right) < 0.01);
+			assert_true(fabs(ln->left - LIST_LABEL_GAP - it->x2) < 0.01);
+			assert_true(it->x >= MARGIN_LEFT + LIST_LABEL_INDENT - 0.01);
+		}
+		assert_int_equal(d.warnings, 0);
+		layout_free(l);
+		decl_free(decl);
+		buf_free(&log);
+	}
+}
+
+/* A nested list is indented one more step; items are justified to the right margin
+ * and hyphenated like paragraphs. */
+static void
+test_nested_list(void **state)
+{
+	struct buf log = {0}, body = {0};
+	struct diag d;
+	struct decl *decl;
+	struct hyph_set *h;
+	struct layout *l;
+	const struct lay_item *outer, *inner;
+	const struct lay_line *outer_line, *inner_line;
+	size_t justified = 0, hyphenated = 0;
+
+	(void)state;
+	buf_puts(&body, "<list numbering=\"1.\"><item>Oben<list numbering=\"a)\"><item>");
+	/* Four words of 16 letters leave a line of 74 characters loose, five do not fit:
+	 * some are hyphenated. */
+	for (int i = 0; i < 30; i++)
+		buf_puts(&body, "Zusammenarbeiten ");
+	buf_puts(&body, "Ende.</item><item>Zwei</item></list></item><item>Drei</item></list>");
+	l = lay_hyphenated(PLAIN_META, body.data, "<signatures><signatory><organisation>"
+	    "<line>O</line></organisation></signatory></signatures>", &d, &log, &decl, &h);
+	assert_non_null(l);
+	check_inside(l);
+	outer = label_item(l, "1.");
+	inner = label_item(l, "a)");
+	assert_non_null(outer);
+	assert_non_null(inner);
+	assert_non_null(label_item(l, "b)"));
+	assert_non_null(label_item(l, "2."));
+	outer_line = line_at(l, outer->y);
+	inner_line = line_at(l, inner->y);
+	/* The inner labels hang in the outer item's text column. */
+	assert_true(inner->x >= outer_line->left - 0.01);
+	assert_true(inner_line->left > outer_line->left + LIST_LABEL_GAP);
+	for (size_t i = 0; i < l->nlines; i++) {
+		if (fabs(l->lines[i].left - inner_line->left) > 0.01 || !l->lines[i].justified)
+			continue;
+		justified++;
+		hyphenated += l->lines[i].hyphenated;
+		assert_true(fabs(l->lines[i].right - (PAGE_WIDTH - MARGIN_RIGHT)) < 0.01);
+	}
+	assert_true(justified >= 4);
+	assert_true(hyphenated >= 1);
+	layout_free(l);
+	hyph_set_free(h);
+	decl_free(decl);
+	buf_free(&body);
+	buf_free(&log);
+}
+
+/* The lines of signature text (size SIG_SIZE) at x, top to bottom, joined by "|". */
+static void
+column_text(const struct layout *l, double x, struct buf *out)
+{
+	double y = 0;
+
+	out->len = 0;
+	buf_puts(out, "");
+	for (size_t i = 0; i < l->nitems; i++) {
+		const struct lay_item *it = &l->items[i];
+
+		if (it->kind != LAY_TEXT || it->size != SIG_SIZE || it->line == 0 ||
+		    l->lines[it->line - 1].left < x - 0.01 || l->lines[it->line - 1].left > x + 0.01)
+			continue;
+		if (out->len > 0)
+			buf_puts(out, it->y != y ? "|" : " ");
+		buf_append(out, lay_text(l, it), it->len);
+		y = it->y;
+	}
+}
+
+/* In a three-column grid (128.5 pt, 25 characters of the fake font at 10 pt) a word of
+ * 29 letters is hyphenated where the patterns allow, never cut without a hyphen, and
+ * without a warning; words that fit are not hyphenated, nor is a name. */
+static void
+test_signature_hyphenation(void **state)
+{
+	struct buf log = {0}, col = {0};
+	struct diag d;
+	struct decl *decl;
+	struct hyph_set *h;
+	struct layout *l;
+	const char *dash;
+
+	(void)state;
+	l = lay_hyphenated(PLAIN_META, "<p>Text.</p>", "<signatures columns=\"3\">"
+	    "<signatory><name>Maximiliane Mustermannfrau</name><function>Vorsitzende des "
+	    "Vorstandes</function><organisation><line>Dachverband der "
+	    "Migrantenselbstorganisationen</line></organisation></signatory>"
+	    "<signatory><organisation><line>B</line></organisation></signatory>"
+	    "<signatory><organisation><line>C</line></organisation></signatory>"
+	    "</signatures>", &d, &log, &decl, &h);
+	assert_non_null(l);
+	assert_int_equal(d.warnings, 0);
+	column_text(l, MARGIN_LEFT, &col);
+	/* The long word is split once, at a hyphen drawn there. */
+	dash = strstr(col.data, "-|");
+	assert_non_null(dash);
+	assert_null(strstr(dash + 2, "-|"));
+	{
+		struct buf joined = {0};
+
+		buf_append(&joined, col.data, (size_t)(dash - col.data));
+		buf_puts(&joined, dash + 2);
+		assert_non_null(strstr(joined.data, "Migrantenselbstorganisationen"));
+		buf_free(&joined);
+	}
+	/* Words that fit the column are not broken. */
+	assert_non_null(strstr(col.data, "Maximiliane|Mustermannfrau|"));
+	assert_non_null(strstr(col.data, "Vorsitzende des|Vorstandes|"));
+	check_inside(l);
+	layout_free(l);
+	hyph_set_free(h);
+	decl_free(decl);
+	buf_free(&col);
+	buf_free(&log);
+}
+
+/* A signature block taller than a page is refused with an error naming its
+ * signatory, not set over the footer with a false "was split". */
+static void
+test_signature_block_too_tall(void **state)
+{
+	struct buf log = {0}, sigs = {0};
+	struct diag d;
+	struct decl *decl;
+	struct layout *l;
+
+	(void)state;
+	buf_puts(&sigs, "<signatures columns=\"3\"><signatory><name>Erika Lang</name>"
+	    "<organisation>");
+	for (int i = 0; i < 16; i++)
+		buf_puts(&sigs, "<line>Eine lange Zeile einer Organisation, die umbricht, und "
+		    "noch eine halbe dazu</line>");
+	buf_puts(&sigs, "</organisation></signatory></signatures>");
+	l = lay_decl(PLAIN_META, "<p>Text.</p>", sigs.data, NULL, &d, &log, &decl);
+	assert_null(l);
+	assert_true(log_has(&log, "fake.xml:4:"));
+	assert_non_null(strstr(log.data, "error: the signature block of \"Erika Lang\""));
+	assert_null(strstr(log.data, "was split"));
+	assert_int_equal(diag_exit_status(&d), 1);
+	decl_free(decl);
+	/* A name of 3000 letters: too tall, named by its start. */
+	sigs.len = 0;
+	buf_puts(&sigs, "<signatures columns=\"3\"><signatory><name>");
+	for (int i = 0; i < 3000; i++)
+		buf_puts(&sigs, "a");
+	buf_puts(&sigs, "</name><organisation><line>O</line></organisation></signatory></signatures>");
+	log.len = 0;
+	l = lay_decl(PLAIN_META, "<p>Text.</p>", sigs.data, NULL, &d, &log, &decl);
+	assert_null(l);
+	assert_non_null(strstr(log.data, "error: the signature block of \"aaaaaaaaaaaaaaaaaaaa"
+	    "aaaaaaaaaaaaaaaaaaaa\xE2\x80\xA6\" takes"));
+	decl_free(decl);
+	/* A third as many lines fit. */
+	sigs.len = 0;
+	buf_puts(&sigs, "<signatures columns=\"3\"><signatory><name>Erika Lang</name>"
+	    "<organisation>");
+	for (int i = 0; i < 8; i++)
+		buf_puts(&sigs, "<line>Eine lange Zeile einer Organisation, die umbricht</line>");
+	buf_puts(&sigs, "</organisation></signatory><signatory><organisation><line>Zwei</line>");
+	buf_puts(&sigs, "</organisation></signatory></signatures>");
+	l = lay_decl(PLAIN_META, "<p>Text.</p>", sigs.data, NULL, &d, &log, &decl);
+	assert_non_null(l);
+	check_inside(l);
+	layout_free(l);
+	decl_free(decl);
+	buf_free(&sigs);
+	buf_free(&log);
+}
+
+/* ----- geometry of generated signature grids ----- */
+
+struct rect {
+	double x0, y0, x1, y1;	/* pt, lower left and upper right */
+	const struct lay_item *it;	/* what it belongs to */
+};
+
+static int
+overlap(const struct rect *a, const struct rect *b)
+{
+	return a->x0 < b->x1 - 0.01 && b->x0 < a->x1 - 0.01 && a->y0 < b->y1 - 0.01 &&
+	    b->y0 < a->y1 - 0.01;
+}
+
+/* The room of a seal, from its caption: centred at its foot. */
+static int
+seal_room(const struct layout *l, const struct lay_item *it, const char *word, struct rect *r)
+{
+	double cx = (it->x + it->x2) / 2;
+
+	if (it->kind != LAY_TEXT || it->line != 0 || it->len != strlen(word) ||
+	    memcmp(lay_text(l, it), word, it->len) != 0 || it->gray != FOOTER_GRAY ||
+	    it->y == FOOTER_BASELINE)
+		return 0;
+	*r = (struct rect){cx - SEAL_SIZE / 2, it->y - SEAL_CAPTION_RAISE, cx + SEAL_SIZE / 2,
+	    it->y - SEAL_CAPTION_RAISE + SEAL_SIZE, it};
+	return 1;
+}
+
+/* What is wrong with page p, in why, or 0: text of different lines overlaps, a rule
+ * crosses text, a seal's room is outside the text area or holds anything but its
+ * caption. */
+static int
+page_problem(const struct layout *l, size_t p, struct buf *why)
+{
+	size_t first = l->pages[p].first, end = first + l->pages[p].count;
+	struct rect *text = xcalloc(l->pages[p].count, sizeof *text), *seal = xcalloc(
+	    l->pages[p].count, sizeof *seal), *rule = xcalloc(l->pages[p].count, sizeof *rule);
+	size_t nt = 0, ns = 0, nr = 0;
+	int bad = 0;
+
+	for (size_t i = first; i < end; i++) {
+		const struct lay_item *it = &l->items[i];
+
+		if (it->kind == LAY_RULE)
+			rule[nr++] = (struct rect){fmin(it->x, it->x2), fmin(it->y, it->y2) -
+			    it->thickness / 2, fmax(it->x, it->x2), fmax(it->y, it->y2) +
+			    it->thickness / 2, it};
+		else {
+			if (seal_room(l, it, "Siegel", &seal[ns]))
+				ns++;
+			text[nt++] = (struct rect){it->x, it->y - it->size * (1 - ASCENT_SHARE),
+			    it->x2, it->y + it->size * ASCENT_SHARE, it};
+		}
+	}
+	for (size_t a = 0; a < nt && !bad; a++)
+		for (size_t b = a + 1; b < nt && !bad; b++)
+			if (overlap(&text[a], &text[b]) && (text[a].it->line == 0 ||
+			    text[a].it->line != text[b].it->line)) {
+				buf_printf(why, "page %zu: \"%.*s\" overlaps \"%.*s\"", p + 1,
+				    (int)text[a].it->len, lay_text(l, text[a].it), (int)text[b].it->len,
+				    lay_text(l, text[b].it));
+				bad = 1;
+			}
+	for (size_t a = 0; a < ns && !bad; a++) {
+		struct rect area = {MARGIN_LEFT, MARGIN_BOTTOM, PAGE_WIDTH - MARGIN_RIGHT,
+		    PAGE_HEIGHT - MARGIN_TOP, NULL};
+
+		if (seal[a].x0 < area.x0 - 0.01 || seal[a].x1 > area.x1 + 0.01 ||
+		    seal[a].y0 < area.y0 - 0.01 || seal[a].y1 > area.y1 + 0.01) {
+			buf_printf(why, "page %zu: a seal's room is outside the text area", p + 1);
+			bad = 1;
+		}
+		for (size_t b = 0; b < ns && !bad; b++)
+			if (b != a && overlap(&seal[a], &seal[b])) {
+				buf_printf(why, "page %zu: two seals' rooms overlap", p + 1);
+				bad = 1;
+			}
+		for (size_t b = 0; b < nt && !bad; b++)
+			if (text[b].it != seal[a].it && overlap(&seal[a], &text[b])) {
+				buf_printf(why, "page %zu: \"%.*s\" is in a seal's room", p + 1,
+				    (int)text[b].it->len, lay_text(l, text[b].it));
+				bad = 1;
+			}
+		for (size_t b = 0; b < nr && !bad; b++)
+			if (overlap(&seal[a], &rule[b])) {
+				buf_printf(why, "page %zu: a rule is in a seal's room", p + 1);
+				bad = 1;
+			}
+	}
+	/* A rule never crosses the body of text (a blank's rule runs under its line). */
+	for (size_t a = 0; a < nr && !bad; a++)
+		for (size_t b = 0; b < nt && !bad; b++) {
+			struct rect upper = text[b];
+
+			upper.y0 = upper.it->y;
+			if (overlap(&rule[a], &upper)) {
+				buf_printf(why, "page %zu: a rule crosses \"%.*s\"", p + 1,
+				    (int)text[b].it->len, lay_text(l, text[b].it));
+				bad = 1;
+			}
+		}
+	free(text);
+	free(seal);
+	free(rule);
+	return bad;
+}
+
+/* What is outside the text area (or the footer's line), in why, or 0. */
+static int
+outside_problem(const struct layout *l, struct buf *why)
+{
+	for (size_t i = 0; i < l->nitems; i++) {
+		const struct lay_item *it = &l->items[i];
+
+		if (fmin(it->x, it->x2) < MARGIN_LEFT - 0.01 ||
+		    fmax(it->x, it->x2) > PAGE_WIDTH - MARGIN_RIGHT + 0.01 ||
+		    it->y > PAGE_HEIGHT - MARGIN_TOP + 0.01 ||
+		    (it->y < MARGIN_BOTTOM - 0.01 && it->y != FOOTER_BASELINE)) {
+			buf_printf(why, "item %zu at x %.2f..%.2f, y %.2f is outside the text area", i,
+			    fmin(it->x, it->x2), fmax(it->x, it->x2), it->y);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static unsigned
+next_random(unsigned *state)
+{
+	/* xorshift32 */
+	*state ^= *state << 13;
+	*state ^= *state >> 17;
+	*state ^= *state << 5;
+	return *state;
+}
+
+/* Words of 1 to max letters, n of them. */
+static void
+random_words(unsigned *rnd, int n, int max, struct buf *out)
+{
+	for (int w = 0; w < n; w++) {
+		int len = 1 + (int)(next_random(rnd) % (unsigned)max);
+
+		if (w > 0)
+			buf_puts(out, " ");
+		buf_puts(out, "M");
+		for (int k = 1; k < len; k++)
+			buf_append(out, &"aeinorstu"[next_random(rnd) % 9], 1);
+	}
+}
+
+/* A declaration of random body length and a random grid: 1 to 3 columns, names,
+ * functions and organisations of random lengths, seals for some signatories or all. */
+static void
+random_grid(unsigned seed, struct buf *body, struct buf *sigs)
+{
+	unsigned rnd = seed;
+	int cols = 1 + (int)(next_random(&rnd) % 3), n = 1 + (int)(next_random(&rnd) % 12);
+	int paras = (int)(next_random(&rnd) % 12), all_seals = next_random(&rnd) % 5 == 0;
+
+	for (int i = 0; i < paras; i++) {
+		buf_puts(body, "<p>");
+		random_words(&rnd, 10 + (int)(next_random(&rnd) % 60), 12, body);
+		buf_puts(body, ".</p>");
+	}
+	if (paras == 0)
+		buf_puts(body, "<p>Text.</p>");
+	buf_printf(sigs, "<signatures columns=\"%d\"%s>", cols, all_seals ? " seal=\"true\"" : "");
+	for (int i = 0; i < n; i++) {
+		int lines = 1 + (int)(next_random(&rnd) % 4);
+
+		buf_printf(sigs, "<signatory%s>", next_random(&rnd) % 3 == 0 ? " seal=\"true\"" : "");
+		if (next_random(&rnd) % 4) {
+			buf_puts(sigs, "<name>");
+			random_words(&rnd, 1 + (int)(next_random(&rnd) % 5), 14, sigs);
+			buf_puts(sigs, "</name>");
+		}
+		if (next_random(&rnd) % 2) {
+			buf_puts(sigs, "<function>");
+			random_words(&rnd, 1 + (int)(next_random(&rnd) % 6), 20, sigs);
+			buf_puts(sigs, "</function>");
+		}
+		buf_puts(sigs, "<organisation>");
+		for (int k = 0; k < lines; k++) {
+			buf_puts(sigs, "<line>");
+			random_words(&rnd, 1 + (int)(next_random(&rnd) % 6), 32, sigs);
+			buf_puts(sigs, "</line>");
+		}
+		buf_puts(sigs, "</organisation></signatory>");
+	}
+	buf_puts(sigs, "</signatures>");
+}
+
+/* Property: over many generated grids, nothing is set outside the text area, no
+ * text overlaps other text or a rule, and every seal's room is clear and on the
+ * page. A failing seed is printed for replay. */
+static void
+test_signature_grid_geometry(void **state)
+{
+	unsigned seeds = 400, with_seals = 0;
+
+	(void)state;
+	for (unsigned seed = 1; seed <= seeds; seed++) {
+		struct buf log = {0}, body = {0}, sigs = {0}, why = {0};
+		struct diag d;
+		struct decl *decl;
+		struct layout *l;
+		struct rect r;
+
+		random_grid(seed * 2654435761u, &body, &sigs);
+		l = lay_decl(PLAIN_META, body.data, sigs.data, NULL, &d, &log, &decl);
+		if (l == NULL)
+			fail_msg("seed %u: no layout: %s", seed, log.data ? log.data : "");
+		for (size_t p = 0; p < l->npages && why.len == 0; p++)
+			page_problem(l, p, &why);
+		if (why.len == 0)
+			outside_problem(l, &why);
+		if (why.len > 0)
+			fail_msg("seed %u: %s", seed, why.data);
+		for (size_t i = 0; i < l->nitems; i++)
+			if (seal_room(l, &l->items[i], "Siegel", &r)) {
+				with_seals++;
+				break;
+			}
+		layout_free(l);
+		decl_free(decl);
+		buf_free(&body);
+		buf_free(&sigs);
+		buf_free(&why);
+		buf_free(&log);
+	}
+	/* Most grids have a seal. */
+	assert_true(with_seals > seeds / 2);
+}
+
+/* The first signature line (a rule from the margin at least min long), or NULL. */
+static const struct lay_item *
+signature_rule(const struct layout *l, double min)
+{
+	for (size_t i = 0; i < l->nitems; i++)
+		if (l->items[i].kind == LAY_RULE && l->items[i].thickness == SIG_RULE &&
+		    l->items[i].y == l->items[i].y2 && l->items[i].x2 - l->items[i].x >= min &&
+		    l->items[i].x == MARGIN_LEFT)
+			return &l->items[i];
+	return NULL;
+}
+
+/* A seal's room is beside the signature line in one column (the line shortened), and
+ * above the room for the signature in three; its caption is in the document's
+ * language. */
+static void
+test_seal_placement(void **state)
+{
+	static const char *const grids[] = {
+		"<signatures columns=\"1\"><signatory seal=\"true\"><name>A</name><organisation>"
+		    "<line>O</line></organisation></signatory></signatures>",
+		"<signatures columns=\"3\" seal=\"true\"><signatory><name>A</name><organisation>"
+		    "<line>O</line></organisation></signatory></signatures>",
+	};
+
+	(void)state;
+	for (size_t g = 0; g < 2; g++) {
+		struct buf log = {0}, meta = {0};
+		struct diag d;
+		struct decl *decl;
+		struct layout *l;
+		const struct lay_item *rule;
+		struct rect room = {0};
+		int found = 0;
+
+		buf_printf(&meta, "<id>t</id><language>%s</language><version>1</version><signing>"
+		    "<place>P</place><date>2024-01-22</date></signing><title><line>T</line></title>"
+		    "<short-title>T</short-title>", g == 0 ? "de" : "en");
+		l = lay_decl(meta.data, "<p>Text.</p>", grids[g], NULL, &d, &log, &decl);
+		assert_non_null(l);
+		for (size_t i = 0; i < l->nitems && !found; i++)
+			found = seal_room(l, &l->items[i], g == 0 ? "Siegel" : "Seal", &room);
+		assert_true(found);
+		rule = signature_rule(l, SEAL_SIZE);
+		assert_non_null(rule);
+		if (g == 0) {
+			/* Beside: the room stands on the line's level, right of it. */
+			assert_true(fabs(room.y0 - rule->y) < 0.01);
+			assert_true(fabs(room.x1 - (PAGE_WIDTH - MARGIN_RIGHT)) < 0.01);
+			assert_true(rule->x2 <= room.x0 - SEAL_GAP + 0.01);
+		} else {
+			/* Above: the room stands on the room for the signature. */
+			assert_true(fabs(room.y0 - (rule->y + SIG_SPACE)) < 0.01);
+			assert_true(fabs(room.x0 - MARGIN_LEFT) < 0.01);
+			assert_true(room.x1 <= rule->x2 + 0.01);
+		}
+		assert_true(fabs(room.x1 - room.x0 - MM(40)) < 0.01);
+		assert_true(fabs(room.y1 - room.y0 - MM(40)) < 0.01);
+		layout_free(l);
+		decl_free(decl);
+		buf_free(&meta);
+		buf_free(&log);
+	}
+}
+
 static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_krefeld_layout),
 	cmocka_unit_test(test_bergisch_layout),
@@ -592,6 +1472,18 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_hyphens_and_dashes),
 	cmocka_unit_test(test_exceptions_from_xml),
 	cmocka_unit_test(test_signature_pagination),
+	cmocka_unit_test(test_footer_fitted),
+	cmocka_unit_test(test_footer_long_version),
+	cmocka_unit_test(test_soft_hyphens_in_furniture),
+	cmocka_unit_test(test_long_place_wraps),
+	cmocka_unit_test(test_english_furniture),
+	cmocka_unit_test(test_signature_hyphenation),
+	cmocka_unit_test(test_signature_block_too_tall),
+	cmocka_unit_test(test_metadata_glyphs),
+	cmocka_unit_test(test_list_labels),
+	cmocka_unit_test(test_nested_list),
+	cmocka_unit_test(test_signature_grid_geometry),
+	cmocka_unit_test(test_seal_placement),
 };
 
 TEST_MAIN(tests)

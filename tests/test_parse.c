@@ -649,7 +649,7 @@ test_duplicate_signatory(void **state)
 	(void)state;
 	expect_error("tests/data/bad-duplicate-signatory.xml",
 	    "tests/data/bad-duplicate-signatory.xml:21:5: error: duplicate signatory "
-	    "\"Erika Mustermann\" (first listed at line 16)");
+	    "\"Erika Mustermann\" for \"Beispiel GmbH\" (first listed at line 16)");
 }
 
 static void

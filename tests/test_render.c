@@ -1,9 +1,14 @@
 /* Render in-process: the same input gives the same bytes, in any locale. */
 #include "testutil.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
+#include "layout.h"
 #include "pipeline.h"
+#include "render.h"
+#include "text.h"
 
 /* Renders path; returns the PDF (owned by the caller) and its length. */
 static unsigned char *
@@ -130,11 +135,368 @@ test_fonts_have_prep(void **state)
 	}
 }
 
+/* Adds a text item in the regular face at 11 pt to a hand-made layout. */
+static void
+add_text(struct layout *l, const char *text, double x, double x2, double y, size_t line,
+    const char *uri)
+{
+	struct lay_item *it = ARRAY_PUSH(l->items, l->nitems, l->capitems);
+
+	memset(it, 0, sizeof *it);
+	it->kind = LAY_TEXT;
+	it->face = FACE_REGULAR;
+	it->size = 11;
+	it->x = x;
+	it->x2 = x2;
+	it->y = y;
+	it->y2 = y;
+	it->off = l->text.len;
+	it->len = strlen(text);
+	it->line = line;
+	it->uri = uri;
+	buf_append(&l->text, text, strlen(text) + 1);
+}
+
+/* Renders the declaration at path with the hand-made one-page layout l (not its own);
+ * returns the PDF (owned by the caller), or NULL if rendering failed. */
+static unsigned char *
+render_layout(struct decl *decl, struct layout *l, size_t *len, struct buf *log)
+{
+	struct diag d = {0};
+	struct render *r;
+	const unsigned char *out;
+	unsigned char *pdf = NULL;
+
+	d.log = log;
+	l->pages = xcalloc(1, sizeof *l->pages);
+	l->npages = 1;
+	l->pages[0].first = 0;
+	l->pages[0].count = l->nitems;
+	r = render_new(FONTS, decl->path, &d);
+	assert_non_null(r);
+	if (render_document(r, decl, l, &out, len) == 0) {
+		pdf = xmalloc(*len);
+		memcpy(pdf, out, *len);
+	}
+	render_free(r);
+	return pdf;
+}
+
+/* Number of occurrences of needle in data. */
+static int
+count(const unsigned char *data, size_t len, const char *needle)
+{
+	size_t n = strlen(needle);
+	int c = 0;
+
+	for (size_t i = 0; i + n <= len; i++)
+		c += memcmp(data + i, needle, n) == 0;
+	return c;
+}
+
+/* The numbers after the k-th "/Rect [" of the PDF. */
+static void
+nth_rect(const unsigned char *pdf, size_t len, int k, double rect[4])
+{
+	struct buf s = {0};
+	size_t i = 0;
+
+	for (int seen = -1; seen < k; i++) {
+		assert_true(i + 7 < len);
+		seen += memcmp(pdf + i, "/Rect [", 7) == 0;
+	}
+	/* The rectangle's text as a string, read with the PDF's decimal point. */
+	buf_append(&s, (const char *)pdf + i + 6, len - i - 6 < 80 ? len - i - 6 : 80);
+	setlocale(LC_NUMERIC, "C");
+	assert_int_equal(sscanf(s.data, "%lf %lf %lf %lf", &rect[0], &rect[1], &rect[2],
+	    &rect[3]), 4);
+	setlocale(LC_NUMERIC, "");
+	buf_free(&s);
+}
+
+/* Issue 7: each link is a /Link annotation with a /URI action over its text, without a
+ * border; the pieces of one link on one line share one; non-ASCII is percent-encoded. */
+static void
+test_links(void **state)
+{
+	struct layout *l = xcalloc(1, sizeof *l);
+	struct buf log = {0};
+	struct diag d;
+	struct decl *decl = parse_logged("tests/data/minimal.xml", &d, &log);
+	unsigned char *pdf;
+	size_t len;
+	double rect[4];
+
+	(void)state;
+	assert_non_null(decl);
+	add_text(l, "Siehe", 72, 100, 700, 1, NULL);
+	add_text(l, "www.example.org/", 104, 180, 700, 1, "https://www.example.org/aktuell");
+	add_text(l, "aktu", 180, 200, 700, 1, "https://www.example.org/aktuell");
+	add_text(l, "ell", 72, 90, 685, 2, "https://www.example.org/aktuell");
+	add_text(l, "info@köln.de", 72, 150, 670, 3, "mailto:info@köln.de");
+	pdf = render_layout(decl, l, &len, &log);
+	assert_non_null(pdf);
+	assert_int_equal(count(pdf, len, "/Subtype /Link"), 3);
+	assert_int_equal(count(pdf, len, "/S /URI"), 3);
+	/* libharu writes "/" and "%" as octal escapes. */
+	assert_int_equal(count(pdf, len,
+	    "/URI (https:\\057\\057www.example.org\\057aktuell)"), 2);
+	assert_int_equal(count(pdf, len, "/URI (mailto:info@k\\045C3\\045B6ln.de)"), 1);
+	assert_int_equal(count(pdf, len, "/Border [ 0 0 0 ]"), 3);
+	/* The first link's two pieces: one rectangle from the first's start to the
+	 * second's end, from below the baseline to above it. */
+	nth_rect(pdf, len, 0, rect);
+	assert_true(rect[0] > 103.9 && rect[0] < 104.1);
+	assert_true(rect[2] > 199.9 && rect[2] < 200.1);
+	assert_true(rect[1] > 695.7 && rect[1] < 695.9);
+	assert_true(rect[3] > 710.7 && rect[3] < 710.9);
+	/* The next line's link meets it. */
+	nth_rect(pdf, len, 1, rect);
+	assert_true(rect[0] > 71.9 && rect[0] < 72.1 && rect[2] > 89.9 && rect[2] < 90.1);
+	assert_true(rect[3] > 695.7 && rect[3] < 695.9);
+	free(pdf);
+	layout_free(l);
+	decl_free(decl);
+	buf_free(&log);
+}
+
+/* A new string of n bytes: "Ää€" repeated (characters of 1, 2 and 3 bytes), cut at a
+ * character boundary. */
+static char *
+long_text(size_t n)
+{
+	static const char unit[] = "A\xC3\xA4\xE2\x82\xAC ";
+	char *s = xmalloc(n + 1);
+
+	for (size_t i = 0; i < n; i++)
+		s[i] = unit[i % (sizeof unit - 1)];
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	s[n] = '\0';
+	return s;
+}
+
+/* Replaces a list of strings of decl by n new long strings of len bytes. */
+static void
+replace_list(char ***list, size_t *count, size_t n, size_t len)
+{
+	for (size_t i = 0; i < *count; i++)
+		free((*list)[i]);
+	free(*list);
+	*list = xcalloc(n, sizeof **list);
+	for (size_t i = 0; i < n; i++)
+		(*list)[i] = long_text(len);
+	*count = n;
+}
+
+/* The document information entry key (a UTF-16BE hex string) as UTF-8, into out;
+ * returns 0 if the PDF has none. */
+static int
+info_entry(const unsigned char *pdf, size_t len, const char *key, struct buf *out)
+{
+	size_t n = strlen(key), i;
+
+	out->len = 0;
+	buf_puts(out, "");
+	for (i = 0; i + n + 2 < len && memcmp(pdf + i, key, n) != 0; i++)
+		;
+	if (i + n + 2 >= len || memcmp(pdf + i + n, " <FEFF", 6) != 0)
+		return 0;
+	for (i += n + 6; i + 4 <= len && pdf[i] != '>'; i += 4) {
+		char hex[5] = {(char)pdf[i], (char)pdf[i + 1], (char)pdf[i + 2], (char)pdf[i + 3],
+		    0}, enc[4];
+
+		buf_append(out, enc, utf8_encode((uint32_t)strtoul(hex, NULL, 16), enc));
+	}
+	return 1;
+}
+
+/* Issue 8 item 19: a title, subtitle, organisation list or keyword list longer than
+ * libharu's 65,535-byte strings failed with exit 2 "PDF library error 0x105B". Now each
+ * is shortened at a character boundary with an ellipsis, with a warning. */
+static void
+test_long_information(void **state)
+{
+	static const char *const keys[] = {"/Title", "/Subject", "/Author", "/Keywords"};
+	struct layout *l = xcalloc(1, sizeof *l);
+	struct buf log = {0}, entry = {0};
+	struct diag d;
+	struct decl *decl = parse_logged("tests/data/minimal.xml", &d, &log);
+	unsigned char *pdf;
+	size_t len;
+
+	(void)state;
+	assert_non_null(decl);
+	free(decl->subtitle);
+	decl->subtitle = long_text(70000);
+	replace_list(&decl->title, &decl->ntitle, 16, 4200);
+	replace_list(&decl->keywords, &decl->nkeywords, 64, 1100);
+	replace_list(&decl->signatories[0].org, &decl->signatories[0].norg, 1, 70000);
+	add_text(l, "Text", 72, 100, 700, 1, NULL);
+	buf_free(&log);
+	pdf = render_layout(decl, l, &len, &log);
+	assert_non_null(pdf);
+	assert_true(log_has(&log, "tests/data/minimal.xml: warning: the subtitle is longer "
+	    "than 2000 bytes"));
+	assert_int_equal(log_count(&log), 4);
+	for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) {
+		assert_true(info_entry(pdf, len, keys[k], &entry));
+		/* Ends with the ellipsis, after whole characters of the source. */
+		assert_true(entry.len <= 2000 && entry.len > 1900);
+		assert_string_equal(entry.data + entry.len - 3, "\xE2\x80\xA6");
+		assert_int_equal(strncmp(entry.data, k == 1 ? decl->subtitle : "A\xC3\xA4",
+		    k == 1 ? entry.len - 3 : 3), 0);
+	}
+	free(pdf);
+	layout_free(l);
+	decl_free(decl);
+	buf_free(&log);
+	buf_free(&entry);
+}
+
+/* A line of text longer than a PDF string (a word no line can hold, set as it is):
+ * drawn, not refused. */
+static void
+test_long_text_item(void **state)
+{
+	struct layout *l = xcalloc(1, sizeof *l);
+	struct buf log = {0};
+	struct diag d;
+	struct decl *decl = parse_logged("tests/data/minimal.xml", &d, &log);
+	char *text = long_text(70000);
+	unsigned char *pdf;
+	size_t len;
+
+	(void)state;
+	assert_non_null(decl);
+	add_text(l, text, 72, 100, 700, 1, NULL);
+	pdf = render_layout(decl, l, &len, &log);
+	assert_non_null(pdf);
+	free(pdf);
+	free(text);
+	layout_free(l);
+	decl_free(decl);
+	buf_free(&log);
+}
+
+/* Renders path with SOURCE_DATE_EPOCH set to value; returns the PDF (owned by the
+ * caller) or NULL, with the messages in log and the exit status in *status. */
+static unsigned char *
+render_dated(const char *path, const char *value, struct buf *log, int *status, size_t *len)
+{
+	struct layout_options opt = {LB_TOTAL_FIT};
+	struct diag d;
+	struct decl *decl = parse_logged(path, &d, log);
+	unsigned char *pdf = NULL;
+
+	assert_non_null(decl);
+	setenv("SOURCE_DATE_EPOCH", value, 1);
+	if (pipeline_render(DATADIR, decl, &opt, &d, &pdf, len, NULL) != 0) {
+		free(pdf);
+		pdf = NULL;
+	}
+	unsetenv("SOURCE_DATE_EPOCH");
+	*status = diag_exit_status(&d);
+	decl_free(decl);
+	return pdf;
+}
+
+/* Issue 8 item 23: a value past year 9999 printed year 0000; "abc" and "1e9" were
+ * ignored. Any value that is not an integer within years 0 to 9999 is an error (exit 2)
+ * naming the variable and the value; the bounds themselves are dates. */
+static void
+test_source_date_epoch_invalid(void **state)
+{
+	static const char *const bad[] = {"abc", "1e9", "1.5", " 1", "1 ", "+1", "-", "0x10",
+	    "253402300800", "99999999999999999999", "-62167219201"};
+	static const char *const good[][2] = {
+		{"253402300799", "/CreationDate (D:99991231235959Z"},
+		{"0", "/CreationDate (D:19700101000000Z"},
+		{"-1", "/CreationDate (D:19691231235959Z"},
+		{"-62167219200", "/CreationDate (D:00000101000000Z"},
+	};
+	struct buf log = {0}, want = {0};
+	unsigned char *pdf;
+	size_t len;
+	int status;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		log.len = 0;
+		pdf = render_dated("tests/data/minimal.xml", bad[i], &log, &status, &len);
+		assert_null(pdf);
+		assert_int_equal(status, 2);
+		want.len = 0;
+		buf_printf(&want, "tests/data/minimal.xml: error: SOURCE_DATE_EPOCH=\"%s\" is "
+		    "not", bad[i]);
+		if (!log_has(&log, want.data))
+			fail_msg("SOURCE_DATE_EPOCH=\"%s\": %s", bad[i], log.data);
+	}
+	for (size_t i = 0; i < sizeof good / sizeof *good; i++) {
+		log.len = 0;
+		pdf = render_dated("tests/data/minimal.xml", good[i][0], &log, &status, &len);
+		assert_non_null(pdf);
+		assert_int_equal(status, 0);
+		if (!contains(pdf, len, good[i][1]))
+			fail_msg("SOURCE_DATE_EPOCH=%s: no %s", good[i][0], good[i][1]);
+		free(pdf);
+	}
+	buf_free(&log);
+	buf_free(&want);
+}
+
+/* The Author list of 1000 signatories with long organisation names, all different:
+ * each was compared with every one before (500,000 comparisons of 1,200 characters,
+ * seconds); only as many as the shortened list holds are needed. */
+static void
+test_many_long_organisations(void **state)
+{
+	struct layout *l = xcalloc(1, sizeof *l);
+	struct buf log = {0};
+	struct diag d;
+	struct decl *decl = parse_logged("tests/data/minimal.xml", &d, &log);
+	struct timespec start, end;
+	unsigned char *pdf;
+	size_t len;
+
+	(void)state;
+	assert_non_null(decl);
+	for (size_t i = 1, cap = decl->nsignatories; i < 1000; i++) {
+		struct signatory *s = ARRAY_PUSH(decl->signatories, decl->nsignatories, cap);
+		char *text = long_text(1200);
+		struct buf org = {0};
+
+		/* Names that differ only at their ends. */
+		buf_printf(&org, "%s %zu", text, i);
+		free(text);
+		s->org = xcalloc(1, sizeof *s->org);
+		s->org[0] = org.data;
+		s->norg = 1;
+	}
+	add_text(l, "Text", 72, 100, 700, 1, NULL);
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	pdf = render_layout(decl, l, &len, &log);
+	clock_gettime(CLOCK_MONOTONIC, &end);
+	assert_non_null(pdf);
+	if (end.tv_sec - start.tv_sec > 1)
+		fail_msg("the document information of 1000 organisations took %ld s",
+		    (long)(end.tv_sec - start.tv_sec));
+	free(pdf);
+	layout_free(l);
+	decl_free(decl);
+	buf_free(&log);
+}
+
 static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_deterministic),
 	cmocka_unit_test(test_locale_independent),
 	cmocka_unit_test(test_source_date_epoch),
 	cmocka_unit_test(test_fonts_have_prep),
+	cmocka_unit_test(test_source_date_epoch_invalid),
+	cmocka_unit_test(test_links),
+	cmocka_unit_test(test_long_information),
+	cmocka_unit_test(test_long_text_item),
+	cmocka_unit_test(test_many_long_organisations),
 };
 
 TEST_MAIN(tests)
