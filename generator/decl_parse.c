@@ -1108,6 +1108,7 @@ build_meta(struct parse *p, xmlNodePtr meta, struct decl *decl)
 
 	decl->id = id ? plain_text(id, -1) : NULL;
 	decl->language = language ? plain_text(language, -1) : NULL;
+	decl->language_pos = node_pos(p, language);
 	/* An unknown language stays -1: validation names the supported ones. */
 	decl->lang = decl->language ? lang_find(decl->language) : -1;
 	p->lang = lang = decl->lang;

@@ -3,6 +3,7 @@
 #include "testutil.h"
 
 #include <stdio.h>
+#include <time.h>
 
 #include "lang.h"
 #include "text.h"
@@ -584,6 +585,60 @@ test_messages_escaped_and_whole(void **state)
 	buf_free(&log);
 }
 
+/* CPU seconds to parse data; the model is freed. */
+static double
+parse_seconds(const struct buf *data, struct diag *d, struct buf *log)
+{
+	clock_t start = clock();
+
+	memset(d, 0, sizeof *d);
+	d->log = log;
+	decl_free(decl_parse_memory("big.xml", data->data, data->len, SCHEMA, d));
+	return (double)(clock() - start) / CLOCKS_PER_SEC;
+}
+
+/* A body of n copies of line, as parse_doc writes it. */
+static void
+repeated_body(struct buf *b, const char *line, int n)
+{
+	b->len = 0;
+	buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<declaration xmlns=\"urn:declgen:declaration:1\" version=\"1.0\">\n"
+	    "<meta><id>t</id><language>de</language><version>1</version><signing/>"
+	    "<title><line>T</line></title><short-title>T</short-title></meta>\n<body>\n");
+	for (int i = 0; i < n; i++)
+		buf_puts(b, line);
+	buf_puts(b, "</body>\n<signatures><signatory><organisation><line>O</line>"
+	    "</organisation></signatory></signatures>\n</declaration>\n");
+}
+
+/* Issue 8 items 1 and 2: parsing time is linear. 4 MiB of paragraphs took hours (every
+ * position rescanned the file), 50,000 invalid elements 111 s (libxml2 walked every
+ * preceding node per error); the bound leaves room for sanitizers. */
+static void
+test_parse_time_linear(void **state)
+{
+	struct buf data = {0}, log = {0};
+	struct diag d;
+	double s;
+
+	(void)state;
+	repeated_body(&data, "<p>a</p>\n", 460000);
+	assert_true(data.len > 4000000 && data.len < 4194304);
+	s = parse_seconds(&data, &d, &log);
+	print_message("4 MiB of <p> lines: %.2f s\n", s);
+	assert_int_equal(d.errors, 0);
+	assert_true(s < 10);
+	repeated_body(&data, "<p>a<x/></p>\n", 50000);
+	s = parse_seconds(&data, &d, &log);
+	print_message("50,000 invalid elements: %.2f s\n", s);
+	assert_int_equal(d.errors, 50000);
+	assert_int_equal(log_count(&log), 101);
+	assert_true(s < 10);
+	buf_free(&data);
+	buf_free(&log);
+}
+
 /* Each bad file yields exactly the expected first message, exit status 1. */
 static void
 expect_error(const char *path, const char *prefix)
@@ -717,6 +772,7 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_too_many_attributes),
 	cmocka_unit_test(test_positions),
 	cmocka_unit_test(test_messages_escaped_and_whole),
+	cmocka_unit_test(test_parse_time_linear),
 	cmocka_unit_test(test_malformed),
 	cmocka_unit_test(test_unknown_element),
 	cmocka_unit_test(test_missing_element),
