@@ -97,6 +97,7 @@ struct decl {
 	char *id;
 	char *language;		/* as written in <language> */
 	int lang;		/* its row of the language table (lang.h) */
+	struct pos language_pos;	/* of <language>, for messages */
 	char *version;
 	char *place;		/* NULL when left blank */
 	struct date date;	/* year 0 when left blank */
