@@ -813,41 +813,18 @@ warn_loose(struct para *p, const struct lb_line *l, const struct lay_line *rec)
 	buf_free(&words);
 }
 
-/* Breaks the paragraph's items into lines; returns lb_break's result. A line past the
- * margin is worse than any run of hyphenated lines: where the limit on hyphenated
- * lines in a row leaves one (the breaker's last resort makes both cost the same), the
- * limit is lifted. */
-static int
-break_lines(const struct para *p, struct lb_result *res)
-{
-	struct lb_params params;
-	struct lb_result lifted;
-
-	lb_params_default(&params, p->ps->width);
-	params.method = p->s->opt->method;
-	if (lb_break(p->items, p->nitems, &params, res) != 0)
-		return -1;
-	if (res->overfull == 0 || params.method != LB_TOTAL_FIT)
-		return 0;
-	params.max_hyphens = LB_MAX_HYPHENS;
-	if (lb_break(p->items, p->nitems, &params, &lifted) == 0 &&
-	    lifted.overfull < res->overfull) {
-		lb_result_free(res);
-		*res = lifted;
-	} else
-		lb_result_free(&lifted);
-	return 0;
-}
-
 /* Breaks the paragraph into lines and places them; returns the number of lines. */
 static size_t
 set_lines(struct para *p, struct set_line **lines)
 {
 	struct setter *s = p->s;
+	struct lb_params params;
 	struct lb_result res;
 	size_t n;
 
-	if (break_lines(p, &res) != 0) {
+	lb_params_default(&params, p->ps->width);
+	params.method = s->opt->method;
+	if (lb_break(p->items, p->nitems, &params, &res) != 0) {
 		/* A paragraph never disappears in silence. */
 		diag_report(s->d, DIAG_FATAL, s->decl->path, p->pos.line, p->pos.col,
 		    "internal error: this text could not be broken into lines; please report it");
