@@ -793,23 +793,42 @@ warn_overfull(struct para *p, const struct lb_line *l)
 	buf_free(&words);
 }
 
+static int
+has_glue(const struct para *p, const struct lb_line *l)
+{
+	for (size_t i = l->start; i < l->end; i++)
+		if (p->items[i].type == LB_GLUE)
+			return 1;
+	return 0;
+}
+
 /* A justified line stretched beyond the tolerance: its spaces show as holes. Reported
- * as TeX reports an "Underfull \hbox", with the line's words. */
+ * as TeX reports an "Underfull \hbox", with the line's words. A single word ending
+ * short of the margin at a space has nothing to stretch and is as loose as a line
+ * gets; the parts of a word broken anywhere end inside the word and were reported. */
 static void
 warn_loose(struct para *p, const struct lb_line *l, const struct lay_line *rec)
 {
 	double badness = 100 * rec->ratio * rec->ratio * rec->ratio;
-	struct buf words = {0};
+	double gap = rec->left + rec->width - rec->right;
+	int single = !has_glue(p, l);
+	struct buf words = {0}, how = {0};
 	size_t start, end;
 
-	if (!rec->justified || badness <= LOOSE_BADNESS)
+	if (!rec->justified || (single ? p->items[l->end].type != LB_GLUE || gap < 0.01 :
+	    badness <= LOOSE_BADNESS))
 		return;
+	if (single)
+		buf_printf(&how, "a single word, %.1f pt short of the margin", gap);
+	else
+		buf_printf(&how, "stretch ratio %.2f, badness %.0f", rec->ratio,
+		    badness > 10000 ? 10000 : badness);
 	line_span(p, l, &start, &end);
 	excerpt(p, start, end, SIZE_MAX, &words);
 	diag_report(p->s->d, DIAG_WARNING, p->s->decl->path, p->pos.line, p->pos.col,
-	    "loose line (stretch ratio %.2f, badness %.0f): \"%s%s\"; add soft hyphens "
-	    "(&#173;) or rephrase the paragraph", rec->ratio, badness > 10000 ? 10000 : badness,
-	    words.data, rec->hyphenated ? "-" : "");
+	    "loose line (%s): \"%s%s\"; add soft hyphens (&#173;) or rephrase the paragraph",
+	    how.data, words.data, rec->hyphenated ? "-" : "");
+	buf_free(&how);
 	buf_free(&words);
 }
 
