@@ -383,8 +383,12 @@ lay_signing_line(struct setter *s, double space)
 
 	if (decl->place && decl->date.year) {
 		char *known = dateline(s);
+		size_t n = add_string(s, known, decl->date.pos, &ps, LEADING, space, 0);
 
-		add_string(s, known, decl->date.pos, &ps, LEADING, space, 0);
+		if (n > 1)
+			diag_report(s->d, DIAG_WARNING, decl->path, decl->date.pos.line,
+			    decl->date.pos.col, "place and date \"%s\" do not fit on one line and "
+			    "take %zu lines; shorten the place", known, n);
 		free(known);
 		return;
 	}
@@ -508,6 +512,21 @@ lay_signatory(struct setter *s, const struct signatory *sg, double x, double wid
 	return n;
 }
 
+/* The first EXCERPT_CHARS characters of str, and an ellipsis if there are more, for
+ * a message. */
+#define EXCERPT_CHARS 40
+static void
+excerpt(const char *str, struct buf *out)
+{
+	size_t len = strlen(str), i = 0, n;
+
+	for (int k = 0; i < len && k < EXCERPT_CHARS; k++, i += n)
+		utf8_decode(str + i, len - i, &n);
+	buf_append(out, str, i);
+	if (i < len)
+		buf_puts(out, "\xE2\x80\xA6");
+}
+
 /* A block taller than the text area could only overprint the footer: it is refused,
  * naming the signatory. */
 static void
@@ -515,13 +534,16 @@ check_block_height(struct setter *s, const struct signatory *sg, double ascent, 
 {
 	double height = ascent + (double)lines * SIG_LEADING + SIG_LEADING * (1 - ASCENT_SHARE);
 	double room = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM;
+	struct buf who = {0};
 
 	if (height <= room)
 		return;
+	excerpt(sg->name ? sg->name : sg->org[0], &who);
 	diag_report(s->d, DIAG_ERROR, s->decl->path, sg->pos.line, sg->pos.col,
 	    "the signature block of \"%s\" takes %zu lines and is %.0f mm tall, taller than "
-	    "a page (%.0f mm); shorten its organisation or function", sg->name ? sg->name :
-	    sg->org[0], lines, height * 25.4 / 72, room * 25.4 / 72);
+	    "a page (%.0f mm); shorten its name, function or organisation", who.data, lines,
+	    height * 25.4 / 72, room * 25.4 / 72);
+	buf_free(&who);
 	s->failed = 1;
 }
 

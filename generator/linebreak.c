@@ -9,6 +9,7 @@
 
 /* Badness of lines that cannot stretch at all, as TeX's "infinitely bad". */
 #define INF_BAD 10000.0
+/* An overfull line: more than any setting without one. */
 #define EMERGENCY_DEMERITS 1e10
 
 void
@@ -45,7 +46,8 @@ struct node {
 	int flagged;		/* break at a hyphen */
 	int hyphens;		/* hyphenated lines in a row up to this break */
 	int overfull;		/* the line ending here is overfull */
-	int examined;		/* a line from here to a later break has been tried */
+	int examined;		/* a line from here to a later break (not a relaxable
+				 * one) has been tried */
 	double ratio;		/* of the line ending here */
 	double total;		/* demerits from the start */
 	struct sums after;	/* sums after the break, discarding glue and penalties */
@@ -57,8 +59,9 @@ struct node {
 struct pass {
 	double tolerance;	/* largest badness of a line */
 	int relaxed;		/* more than max_hyphens in a row cost demerits instead of
-				 * being forbidden, and a line whose first break point
-				 * already overflows is accepted as overfull */
+				 * being forbidden, relaxable breaks are legal, and a line
+				 * whose first break point already overflows is accepted as
+				 * overfull */
 };
 
 struct breaker {
@@ -71,11 +74,12 @@ struct breaker {
 	long active;		/* head of the active list */
 };
 
+/* Whether items[i] is a break point, under the relaxed rules if relaxed. */
 static int
-is_legal_break(const struct lb_item *items, size_t i)
+is_legal_break(const struct lb_item *items, size_t i, int relaxed)
 {
 	if (items[i].type == LB_PENALTY)
-		return items[i].penalty < LB_INF;
+		return items[i].penalty < LB_INF && (relaxed || !items[i].relaxable);
 	return items[i].type == LB_GLUE && i > 0 && items[i - 1].type == LB_BOX;
 }
 
@@ -272,22 +276,27 @@ total_fit_pass(struct breaker *b, const struct pass *ps)
 	for (size_t i = 0; i < b->n; i++) {
 		struct candidates cand;
 		long prev_active = -1;
+		int relaxable;
 
-		if (!is_legal_break(b->items, i))
+		if (!is_legal_break(b->items, i, ps->relaxed))
 			continue;
 		memset(cand.have, 0, sizeof cand.have);
+		/* First fit never sees a relaxable break: overflowing at one neither ends
+		 * a node nor makes an overfull line, so that this search keeps every
+		 * line first fit can set. */
+		relaxable = b->items[i].type == LB_PENALTY && b->items[i].relaxable;
 		for (long a = b->active; a != -1;) {
 			struct node *na = &b->nodes[a];
 			long next = na->next_active;
 			double r = line_ratio(b, na, i);
-			int overflows = r < -1;
+			int overflows = r < -1 && !relaxable;
 			/* Not even the shortest line from a fits: no setting avoids it. */
 			int overfull = overflows && ps->relaxed && !na->examined;
 
-			na->examined = 1;
+			na->examined |= !relaxable;
 			if (overfull)
 				consider_line(b, ps, a, i, -1, 1, &cand);
-			else if (!overflows && badness(r) <= ps->tolerance)
+			else if (r >= -1 && badness(r) <= ps->tolerance)
 				consider_line(b, ps, a, i, r, 0, &cand);
 			if (overflows || is_forced_break(&b->items[i])) {
 				if (prev_active == -1)
@@ -316,7 +325,7 @@ greedy_pass(struct breaker *b)
 		struct node *nc, n = {0};
 		double r;
 
-		if (!is_legal_break(b->items, i))
+		if (!is_legal_break(b->items, i, 0))
 			continue;
 		nc = &b->nodes[cur];
 		r = line_ratio(b, nc, i);

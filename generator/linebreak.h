@@ -24,6 +24,9 @@ struct lb_item {
 	double shrink;		/* pt, glue only */
 	int penalty;		/* penalties only */
 	int flagged;		/* a hyphenation penalty */
+	int relaxable;		/* penalties only: a break that a rule forbids (such as too
+				 * few letters of the last word on the last line), taken
+				 * only when total fit relaxes its rules */
 };
 
 enum lb_method {
@@ -34,12 +37,12 @@ enum lb_method {
 struct lb_params {
 	enum lb_method method;
 	double line_width;		/* pt */
-	double tolerance;		/* largest badness accepted before the fallback passes */
+	double tolerance;		/* largest badness of a line under the strict rules */
 	int line_penalty;		/* TeX \linepenalty */
 	double double_hyphen_demerits;	/* two hyphenated lines in a row */
 	double final_hyphen_demerits;	/* hyphen on the next-to-last line */
 	double fitness_demerits;	/* adjacent lines of very different tightness */
-	int max_hyphens;		/* most hyphenated lines in a row (total fit) */
+	int max_hyphens;		/* most hyphenated lines in a row (strict rules) */
 	double excess_hyphen_demerits;	/* each hyphenated line beyond max_hyphens in a
 					 * row, when the limit is relaxed */
 };
@@ -50,9 +53,10 @@ struct lb_params {
  * best setting whose lines all have a badness within tolerance and which never has
  * more than max_hyphens hyphenated lines in a row. When there is none, or when first
  * fit scores better, it relaxes those rules into demerits (excess_hyphen_demerits for
- * each line beyond the limit; any badness up to first fit's worst line; an overfull
- * line where no break point fits) and searches again: that search includes first
- * fit's setting, so total fit never scores worse than first fit. */
+ * each line beyond the limit; relaxable breaks at their penalty; any badness up to
+ * first fit's worst line; an overfull line where no break point fits) and searches
+ * again: that search includes first fit's setting (which never takes a relaxable
+ * break), so total fit never scores worse than first fit. */
 void lb_params_default(struct lb_params *p, double line_width);
 
 struct lb_line {
@@ -67,7 +71,7 @@ struct lb_result {
 	size_t nlines;
 	double demerits;	/* total demerits of the chosen breaks */
 	int overfull;		/* number of overfull lines */
-	int relaxed;		/* total fit had to relax max_hyphens and the tolerance */
+	int relaxed;		/* total fit relaxed its rules (see lb_params_default) */
 };
 
 /* Breaks items (which must end with a forced break) into lines. Returns 0, or -1 if the

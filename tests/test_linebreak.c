@@ -410,6 +410,90 @@ test_encouraged_break(void **state)
 	lb_result_free(&r);
 }
 
+/* A relaxable break (one a rule forbids, such as too short a tail of the last word)
+ * is never taken by first fit nor while the strict rules find a setting; only when
+ * they do not. */
+static void
+test_relaxable_break(void **state)
+{
+	struct para p = {.n = 0};
+	struct lb_result tf, gr;
+
+	(void)state;
+	/* "45 40-30" in 100 pt: "45 40-" fits exactly; without that break, "45" alone is
+	 * infinitely bad (nothing to stretch) and "45 4030" overflows. */
+	box(&p, 45);
+	glue(&p, 10, 5, 3);
+	box(&p, 40);
+	penalty(&p, 5, 50, 1);
+	p.items[p.n - 1].relaxable = 1;
+	box(&p, 30);
+	penalty(&p, 0, LB_INF, 0);
+	glue(&p, 0, 1e6, 0);
+	penalty(&p, 0, -LB_INF, 0);
+	gr = run(&p, 100, LB_GREEDY);
+	assert_int_equal(gr.lines[0].end, 1);
+	tf = run(&p, 100, LB_TOTAL_FIT);
+	assert_true(tf.relaxed);
+	assert_int_equal(tf.nlines, 2);
+	assert_int_equal(tf.lines[0].end, 3);
+	assert_true(tf.lines[0].ratio == 0);
+	/* 10^2 + 50^2 for the first line, 10^2 + a hyphen on the next-to-last line. */
+	assert_true(fabs(tf.demerits - (100 + 2500 + 100 + 5000)) < 1e-6);
+	assert_true(tf.demerits < gr.demerits);
+	lb_result_free(&tf);
+	lb_result_free(&gr);
+	/* Where the strict rules find a setting ("40 40" fills 90 pt, then the word
+	 * "20|20" whole on the last line), the relaxable break is not taken. */
+	p.n = 0;
+	box(&p, 40);
+	glue(&p, 10, 5, 3);
+	box(&p, 40);
+	glue(&p, 10, 5, 3);
+	box(&p, 20);
+	penalty(&p, 5, 50, 1);
+	p.items[p.n - 1].relaxable = 1;
+	box(&p, 20);
+	penalty(&p, 0, LB_INF, 0);
+	glue(&p, 0, 1e6, 0);
+	penalty(&p, 0, -LB_INF, 0);
+	tf = run(&p, 90, LB_TOTAL_FIT);
+	assert_false(tf.relaxed);
+	assert_int_equal(tf.nlines, 2);
+	assert_int_equal(tf.lines[0].end, 3);
+	lb_result_free(&tf);
+}
+
+/* A word wider than the line, with a relaxable break right after its first part:
+ * first fit, which never breaks there, sets "150-10" overfull and "10"; total fit must
+ * not score worse by taking the relaxable break ("150-" overfull and its penalty). */
+static void
+test_relaxable_break_in_overfull_line(void **state)
+{
+	struct para p = {.n = 0};
+	struct lb_result tf, gr;
+
+	(void)state;
+	box(&p, 150);
+	penalty(&p, 5, 50, 1);
+	p.items[p.n - 1].relaxable = 1;
+	box(&p, 10);
+	glue(&p, 10, 5, 3);
+	box(&p, 10);
+	penalty(&p, 0, LB_INF, 0);
+	glue(&p, 0, 1e6, 0);
+	penalty(&p, 0, -LB_INF, 0);
+	gr = run(&p, 100, LB_GREEDY);
+	tf = run(&p, 100, LB_TOTAL_FIT);
+	assert_int_equal(gr.overfull, 1);
+	assert_int_equal(gr.lines[0].end, 3);
+	assert_int_equal(tf.overfull, 1);
+	assert_true(tf.demerits <= gr.demerits);
+	assert_int_equal(tf.lines[0].end, 3);
+	lb_result_free(&tf);
+	lb_result_free(&gr);
+}
+
 static void
 test_malformed_input(void **state)
 {
@@ -435,6 +519,8 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_relaxed_hyphen_limit),
 	cmocka_unit_test(test_greedy_pays_for_excess_hyphens),
 	cmocka_unit_test(test_encouraged_break),
+	cmocka_unit_test(test_relaxable_break),
+	cmocka_unit_test(test_relaxable_break_in_overfull_line),
 	cmocka_unit_test(test_malformed_input),
 };
 

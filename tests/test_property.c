@@ -108,8 +108,9 @@ push(struct items *p, enum lb_type type, double width, double stretch, double sh
 }
 
 /* A word: syllables of 11 pt text with hyphenation points (but in ragged text, which
- * layout does not hyphenate), now and then an explicit hyphen; wide is the chance in
- * 10000 of a syllable wider than any line, which comes with emergency breaks. */
+ * layout does not hyphenate), some relaxable, now and then an explicit hyphen; wide is
+ * the chance in 10000 of a syllable wider than any line, which comes with emergency
+ * breaks. */
 static void
 gen_word(struct rng *r, struct items *p, int ragged, unsigned wide)
 {
@@ -121,9 +122,11 @@ gen_word(struct rng *r, struct items *p, int ragged, unsigned wide)
 		if (s > 0 && !ragged) {
 			unsigned kind = rng_below(r, 100);
 
-			if (kind < 75)
+			if (kind < 75) {
 				push(p, LB_PENALTY, 3.7, 0, 0, HYPHEN_PENALTY, 1);
-			else if (kind < 85)
+				/* One a rule forbids, as layout could mark it. */
+				p->v[p->n - 1].relaxable = rng_percent(r, 10);
+			} else if (kind < 85)
 				push(p, LB_PENALTY, 0, 0, 0, EXHYPHEN_PENALTY, 1);
 			/* else: no break between these syllables */
 		}
