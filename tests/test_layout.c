@@ -518,25 +518,27 @@ test_hyphens_and_dashes(void **state)
 }
 
 /* A declaration's <hyphenation> words replace the patterns. */
+/* Lays out 74 characters, then the 13-letter word "Wortungeheuer", in a declaration of
+ * the given language whose own exception breaks it where no pattern would (German
+ * patterns say Wort-un-ge-heu-er): the best setting breaks it where the exception says. */
 static void
-test_exceptions_from_xml(void **state)
+check_exception_from_xml(const char *language)
 {
-	/* A break no pattern would make (they say Wort-un-ge-heu-er). */
-	const char *meta = "<hyphenation><word>Wor-tungeheuer</word></hyphenation>";
-	struct buf log = {0}, para = {0}, text = {0};
+	struct buf log = {0}, meta = {0}, para = {0}, text = {0};
 	struct diag d;
 	struct decl *decl;
 	struct hyph_set *h;
 	struct layout *l;
 
-	(void)state;
-	/* 74 characters, then the 13-letter word: the best setting breaks it, where the
-	 * exception says. */
+	buf_printf(&meta, "<id>t</id><language>%s</language><version>1</version><signing/>"
+	    "<title><line>T</line></title><short-title>T</short-title>"
+	    "<hyphenation><word>Wor-tungeheuer</word></hyphenation>", language);
 	buf_puts(&para, "<p>");
 	for (int i = 0; i < 15; i++)
 		buf_puts(&para, "abcd ");
 	buf_puts(&para, "Wortungeheuer abcd.</p>");
-	l = lay_doc(meta, para.data, NULL, NULL, &d, &log, &decl);
+	l = lay_decl(meta.data, para.data, "<signatures><signatory><organisation><line>O"
+	    "</line></organisation></signatory></signatures>", NULL, &d, &log, &decl);
 	layout_free(l);
 	h = pipeline_hyphenation(DATADIR, decl, &d);
 	assert_non_null(h);
@@ -547,9 +549,19 @@ test_exceptions_from_xml(void **state)
 	layout_free(l);
 	hyph_set_free(h);
 	decl_free(decl);
+	buf_free(&meta);
 	buf_free(&para);
 	buf_free(&text);
 	buf_free(&log);
+}
+
+/* A declaration's own exceptions apply in its own language, German or not. */
+static void
+test_exceptions_from_xml(void **state)
+{
+	(void)state;
+	check_exception_from_xml("de");
+	check_exception_from_xml("en");
 }
 
 /* With ever more text before them, the signatures move down and across pages: the
