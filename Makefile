@@ -25,19 +25,16 @@ $(file >build/flags,$(BUILD_FLAGS))
 endif
 
 # Dependencies, as Debian 12 packages and as a probe that says whether they are present.
-# To build and render: the compiler, the libraries, and the system hyphenation patterns
-# that generator/lang.c falls back to.
+# To build and render: the compiler and the libraries; the system's hyphenation
+# patterns, which generator/lang.c falls back to where hyphen/ has none.
 BUILD_PACKAGES := gcc libc6-dev make pkg-config libhpdf-dev libxml2-dev libutf8proc-dev \
 	libhyphen-dev hyphen-de hyphen-en-us hyphen-en-gb
-SYSTEM_HYPHEN := /usr/share/hyphen/hyph_de_DE.dic /usr/share/hyphen/hyph_en_US.dic \
-	/usr/share/hyphen/hyph_en_GB.dic
 # $(call links,HEADERS,LIBRARIES): a shell command that compiles and links a program
 # including HEADERS against LIBRARIES.
 HASH := \#
 links = printf '$(foreach h,$(1),$(HASH)include <$(h)>\n)int main(void) { return 0; }\n' | \
 	$(CC) $(XML_CFLAGS) -x c -o /dev/null - $(2)
-BUILD_PROBE := $(call links,hpdf.h hyphen.h libxml/parser.h utf8proc.h,$(LIBS)) && \
-	$(foreach f,$(SYSTEM_HYPHEN),test -r $(f) &&) :
+BUILD_PROBE := $(call links,hpdf.h hyphen.h libxml/parser.h utf8proc.h,$(LIBS))
 # To test: cmocka, poppler, qpdf, xmllint, the German locale's source (check-locale).
 TEST_PACKAGES := libcmocka-dev poppler-utils qpdf libxml2-utils locales
 TEST_PROBE := $(call links,stdarg.h stddef.h stdint.h setjmp.h cmocka.h,-lcmocka) && \
@@ -228,7 +225,7 @@ install: build/declgen
 	install -m 644 LICENSE $(DESTDIR)$(PREFIX)/share/doc/declgen/
 	install -m 644 $(SCHEMA) $(DESTDIR)$(PREFIX)/share/declgen/schemas/
 	install -m 644 $(FONTS) fonts/OFL.txt fonts/README $(DESTDIR)$(PREFIX)/share/declgen/fonts/
-	install -m 644 hyphen/hyph_de.dic hyphen/exceptions hyphen/LICENSE hyphen/README \
+	install -m 644 $(HYPHEN) hyphen/LICENSE* hyphen/README \
 		$(DESTDIR)$(PREFIX)/share/declgen/hyphen/
 
 clean:

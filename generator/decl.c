@@ -47,7 +47,8 @@ free_list(struct list *l)
 static int
 is_invisible(uint32_t cp)
 {
-	return cp >= 0x80 && cp <= 0x10FFFF && utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_CF;
+	return cp >= 0x80 && cp <= 0x10FFFF &&
+	    utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_CF;
 }
 
 /* Every kind of space an author can type or paste: tabs and line ends, and Unicode's
@@ -123,20 +124,19 @@ same_text(const char *a, const char *b)
 	return ca == cb;
 }
 
-/* Appends s as it is compared for identity: what same_text compares. Declared in
- * decl_validate.c until decl.h has it. */
+/* What same_text compares. */
 void
 decl_fold_text(const char *s, struct buf *out)
 {
 	struct fold f = fold_start(s);
-	char utf8[4];
 
+	/* Folding never lengthens a string: one allocation, however long it is. */
+	out->data = array_grow(out->data, &out->cap, out->len + f.len + 1, 1);
 	for (uint32_t cp; (cp = fold_next(&f)) != FOLD_END;)
-		buf_append(out, utf8, utf8_encode(cp, utf8));
+		out->len += utf8_encode(cp, out->data + out->len);
+	out->data[out->len] = '\0';
 }
 
-/* Whether s prints as nothing: only spaces and invisible characters. Declared in
- * decl_validate.c until decl.h has it. */
 int
 decl_text_is_blank(const char *s)
 {

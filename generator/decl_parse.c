@@ -2,6 +2,7 @@
 #include "decl.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +28,9 @@ struct parse {
 	size_t len;
 	struct diag *diag;
 	int doctype_line;	/* line of a rejected DOCTYPE, 0 if none */
+	int out_of_memory;	/* libxml2 ran out: what it says next is not about the input */
+	xmlNodePtr invalid[LIMIT_DIAGNOSTICS];	/* elements the schema rejected */
+	size_t ninvalid;
 	struct {
 		size_t at;	/* byte offset in data */
 		int line, col;	/* its position; line 0 before the first lookup */
@@ -77,6 +81,19 @@ markup_start(const struct parse *p, xmlParserCtxtPtr ctxt)
 	while (off > 0 && p->data[off - 1] != '<')
 		off--;
 	return off;
+}
+
+static int
+is_element(xmlNodePtr n, const char *name)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE &&
+	    strcmp((const char *)n->name, name) == 0;
+}
+
+static int
+is_xml_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
 /* Where element n starts: on_start_element noted its offset (plus one). */
@@ -132,6 +149,202 @@ static const struct {
 	    "a NUL byte in the text; the file is damaged or not text"},
 };
 
+/* ----- messages that say how to fix it ----- */
+
+/* HTML entities authors write, with the character they mean. */
+static const struct {
+	const char *name;
+	unsigned cp;
+} html_entities[] = {
+	{"nbsp", 160}, {"shy", 173}, {"ndash", 8211}, {"mdash", 8212}, {"bdquo", 8222},
+	{"ldquo", 8220}, {"rdquo", 8221}, {"sbquo", 8218}, {"lsquo", 8216}, {"rsquo", 8217},
+	{"laquo", 171}, {"raquo", 187}, {"hellip", 8230}, {"euro", 8364}, {"sect", 167},
+	{"copy", 169}, {"deg", 176}, {"middot", 183}, {"auml", 228}, {"ouml", 246},
+	{"uuml", 252}, {"Auml", 196}, {"Ouml", 214}, {"Uuml", 220}, {"szlig", 223},
+	{"eacute", 233}, {"egrave", 232}, {"times", 215},
+};
+
+/* XML knows five entities; HTML's and a bare "&" are the author's mistakes. Returns
+ * whether err was one of them, said in msg. */
+static int
+reword_entity(const xmlError *err, struct buf *msg)
+{
+	const char *name = err->str1;
+
+	if (err->code == XML_ERR_NAME_REQUIRED || err->code == XML_ERR_ENTITYREF_SEMICOL_MISSING) {
+		buf_puts(msg, "a bare '&'; write &amp; for the character &");
+		return 1;
+	}
+	if ((err->code != XML_ERR_UNDECLARED_ENTITY && err->code != XML_WAR_UNDECLARED_ENTITY) ||
+	    name == NULL)
+		return 0;
+	for (size_t i = 0; i < sizeof html_entities / sizeof *html_entities; i++) {
+		char utf8[5] = {0};
+
+		if (strcmp(name, html_entities[i].name) != 0)
+			continue;
+		utf8_encode(html_entities[i].cp, utf8);
+		if (html_entities[i].cp == 160 || html_entities[i].cp == 173)
+			buf_printf(msg, "&%s; is an HTML entity, which XML does not know; write "
+			    "&#%u; instead", name, html_entities[i].cp);
+		else
+			buf_printf(msg, "&%s; is an HTML entity, which XML does not know; write the "
+			    "character %s itself or &#%u;", name, utf8, html_entities[i].cp);
+		return 1;
+	}
+	buf_printf(msg, "&%s; is not defined: XML knows only &amp; &lt; &gt; &quot; &apos;; "
+	    "write the character itself or its number, e.g. &#160; for a no-break space",
+	    name);
+	return 1;
+}
+
+/* The text of element n, white space trimmed, newly allocated. */
+static char *
+element_value(xmlNodePtr n)
+{
+	char *content = (char *)xmlNodeGetContent(n), *s, *copy;
+	size_t len;
+
+	if (content == NULL)
+		return xstrdup("");
+	s = content + strspn(content, " \t\r\n");
+	for (len = strlen(s); len > 0 && is_xml_space(s[len - 1]); len--)
+		;
+	copy = xstrndup(s, len);
+	xmlFree(content);
+	return copy;
+}
+
+/* A German date "6.5.2024" in <date>: the ISO form to write. */
+static int
+hint_german_date(xmlNodePtr n, struct buf *msg)
+{
+	char *value = element_value(n);
+	int day, month, year, end = 0;
+
+	if (sscanf(value, "%2d.%2d.%4d%n", &day, &month, &year, &end) == 3 &&
+	    value[end] == '\0' && day > 0 && month > 0)
+		buf_printf(msg, "; write %04d-%02d-%02d (year-month-day)", year, month, day);
+	free(value);
+	return end > 0;
+}
+
+/* An <id> with capitals, umlauts or spaces: a valid one made from it. */
+static int
+hint_identifier(xmlNodePtr n, struct buf *msg)
+{
+	char *value = element_value(n), *id = text_identifier(value, 64);
+	int found = id[0] != '\0';
+
+	if (found)
+		buf_printf(msg, "; write %s", id);
+	free(id);
+	free(value);
+	return found;
+}
+
+/* "Expected is ( a, b )": the expected name closest to the misspelt one, if close. */
+static int
+hint_spelling(const char *message, const char *name, struct buf *msg)
+{
+	const char *s = strstr(message, "Expected is ");
+	char best[65] = "";
+	int best_distance = INT_MAX, ties = 0;
+
+	s = s ? strchr(s, '(') : NULL;
+	while (s != NULL && *s != '\0' && *s != ')') {
+		size_t n;
+		char cand[65];
+		int dist;
+
+		s += strspn(s, "(, ");
+		n = strcspn(s, ", )");
+		if (n == 0 || n >= sizeof cand)
+			break;
+		memcpy(cand, s, n);
+		cand[n] = '\0';
+		s += n;
+		dist = text_distance(name, cand);
+		if (dist < best_distance) {
+			best_distance = dist;
+			ties = 0;
+			memcpy(best, cand, n + 1);
+		} else if (dist == best_distance) {
+			ties++;
+		}
+	}
+	/* Close: one or two letters wrong, and less than a third of the word. */
+	if (best_distance == 0 || best_distance > 2 || ties > 0 ||
+	    (size_t)best_distance * 3 > strlen(name))
+		return 0;
+	buf_printf(msg, "; did you mean <%s>?", best);
+	return 1;
+}
+
+/* Whether name is one of the names in "Expected is ( a, b )" of message. */
+static int
+is_expected(const char *message, const char *name)
+{
+	const char *s = strstr(message, "Expected is ");
+	size_t len = strlen(name);
+
+	for (s = s ? strchr(s, '(') : NULL; s != NULL && *s != '\0' && *s != ')'; s += strcspn(s, ", )")) {
+		s += strspn(s, "(, ");
+		if (strncmp(s, name, len) == 0 && strchr(", )", s[len]) != NULL)
+			return 1;
+	}
+	return 0;
+}
+
+/* The root, or an element that would be right in our namespace, in no namespace or
+ * another one: libxml2 names the expected element without its namespace, so
+ * "Expected is ( body )" for <body xmlns=""> needs this. */
+static int
+hint_namespace(xmlNodePtr n, struct buf *msg)
+{
+	int root = n->parent != NULL && n->parent->type == XML_DOCUMENT_NODE;
+
+	if ((n->ns != NULL && strcmp((const char *)n->ns->href, NS_DECL) == 0) ||
+	    (!root && !is_expected(msg->data ? msg->data : "", (const char *)n->name)))
+		return 0;
+	if (root)
+		buf_printf(msg, "; add xmlns=\"%s\" to <%s>", NS_DECL, (const char *)n->name);
+	else if (n->ns == NULL)
+		buf_printf(msg, "; this <%s> is in no namespace: remove its xmlns=\"\"",
+		    (const char *)n->name);
+	else
+		buf_printf(msg, "; this <%s> is in the namespace \"%s\", not in %s: remove its "
+		    "xmlns", (const char *)n->name, (const char *)n->ns->href, NS_DECL);
+	return 1;
+}
+
+/* Adds to msg how to fix the schema error err, where a likely mistake is known. */
+static void
+add_hint(const xmlError *err, struct buf *msg)
+{
+	xmlNodePtr n = err->node;
+
+	if (err->domain != XML_FROM_SCHEMASV || n == NULL || n->type != XML_ELEMENT_NODE)
+		return;
+	if (hint_namespace(n, msg))
+		return;
+	if (is_element(n, "date") && hint_german_date(n, msg))
+		return;
+	if (is_element(n, "id") && hint_identifier(n, msg))
+		return;
+	/* msg, not err->message: the names in msg are rid of the namespace. */
+	if (msg->data != NULL)
+		hint_spelling(msg->data, (const char *)n->name, msg);
+}
+
+static void
+report_out_of_memory(struct parse *p)
+{
+	if (!p->out_of_memory)
+		diag_report(p->diag, DIAG_FATAL, p->path, 0, 0, "out of memory");
+	p->out_of_memory = 1;
+}
+
 static void
 report_xml_error(struct parse *p, const xmlError *err)
 {
@@ -139,6 +352,12 @@ report_xml_error(struct parse *p, const xmlError *err)
 	int line = err->line, col = err->int2;
 	const char *text = err->message ? err->message : "unknown XML error";
 
+	/* Memory is a system problem, not the input's; libxml2's next complaints
+	 * ("internal error") follow from it. */
+	if (err->code == XML_ERR_NO_MEMORY || p->out_of_memory) {
+		report_out_of_memory(p);
+		return;
+	}
 	/* Past the cap a message is only counted: spend nothing on it. */
 	if (diag_capped(p->diag)) {
 		diag_report(p->diag, err->level == XML_ERR_WARNING ? DIAG_WARNING : DIAG_ERROR,
@@ -154,7 +373,9 @@ report_xml_error(struct parse *p, const xmlError *err)
 	for (size_t i = 0; i < sizeof rewordings / sizeof *rewordings; i++)
 		if (strncmp(text, rewordings[i].prefix, strlen(rewordings[i].prefix)) == 0)
 			text = rewordings[i].instead;
-	tidy_message(text, &msg);
+	if (!reword_entity(err, &msg))
+		tidy_message(text, &msg);
+	add_hint(err, &msg);
 	diag_report(p->diag, err->level == XML_ERR_WARNING ? DIAG_WARNING : DIAG_ERROR,
 	    p->path, line, col, "%s", msg.data ? msg.data : "");
 	buf_free(&msg);
@@ -173,9 +394,22 @@ on_parser_error(void *ctx, xmlErrorPtr err)
 }
 
 static void
-on_schema_error(void *ctx, xmlErrorPtr err)
+on_library_error(void *ctx, xmlErrorPtr err)
 {
 	report_xml_error(ctx, err);
+}
+
+static void
+on_schema_error(void *ctx, xmlErrorPtr err)
+{
+	struct parse *p = ctx;
+	xmlNodePtr n = err->node;
+
+	if (n != NULL && n->type != XML_ELEMENT_NODE)
+		n = n->parent;
+	if (n != NULL && p->ninvalid < LIMIT_DIAGNOSTICS)
+		p->invalid[p->ninvalid++] = n;
+	report_xml_error(p, err);
 }
 
 /* A declaration needs no DOCTYPE, and a DOCTYPE is how entity bombs and external
@@ -252,30 +486,105 @@ check_encoding(struct parse *p)
 	return -1;
 }
 
+/* Where the markup starting at s[0] = '<' ends: past "-->", "]]>", "?>" or ">"
+ * (the last outside quotes, counting the attributes of a start tag in *nattr). Returns
+ * the offset past it, or len when it does not end. */
+static size_t
+skip_markup(const char *s, size_t len, size_t *nattr)
+{
+	static const struct {
+		const char *open, *close;
+	} spans[] = {{"<!--", "-->"}, {"<![CDATA[", "]]>"}, {"<?", "?>"}};
+	char quote = 0;
+
+	*nattr = 0;
+	for (size_t k = 0; k < sizeof spans / sizeof *spans; k++) {
+		size_t n = strlen(spans[k].open), m = strlen(spans[k].close);
+
+		if (len < n || memcmp(s, spans[k].open, n) != 0)
+			continue;
+		for (size_t i = n; i + m <= len; i++)
+			if (memcmp(s + i, spans[k].close, m) == 0)
+				return i + m;
+		return len;
+	}
+	for (size_t i = 1; i < len; i++) {
+		if (quote) {
+			if (s[i] == quote)
+				quote = 0;
+		} else if (s[i] == '"' || s[i] == '\'') {
+			quote = s[i];
+		} else if (s[i] == '=') {
+			(*nattr)++;
+		} else if (s[i] == '>' || s[i] == '<') {
+			return s[i] == '>' ? i + 1 : i;
+		}
+	}
+	return len;
+}
+
+/* What libxml2 must never see, found in one pass before it parses: a NUL byte (libxml2
+ * takes it for the end of the input and ignores what follows), and a start tag with
+ * more attributes than LIMIT_ATTRIBUTES (libxml2 compares them pairwise: 4 MiB of
+ * attributes would take hours). Returns 0 if the input may be parsed. */
+static int
+prescan(struct parse *p)
+{
+	const char *nul = memchr(p->data, '\0', p->len);
+
+	if (nul != NULL) {
+		struct pos pos = position_at(p, (size_t)(nul - p->data));
+
+		diag_report(p->diag, DIAG_ERROR, p->path, pos.line, pos.col,
+		    "a NUL byte in the text; the file is damaged or not text");
+		return -1;
+	}
+	for (size_t i = 0; i < p->len; i++) {
+		size_t nattr, end;
+
+		if (p->data[i] != '<')
+			continue;
+		end = i + skip_markup(p->data + i, p->len - i, &nattr);
+		if (nattr > LIMIT_ATTRIBUTES) {
+			struct pos pos = position_at(p, i);
+			size_t name = strcspn(p->data + i + 1, " \t\r\n/>");
+
+			diag_report(p->diag, DIAG_ERROR, p->path, pos.line, pos.col,
+			    "<%.*s> has more than %d attributes; an element of a declaration "
+			    "has at most %d", (int)(name < 64 ? name : 64), p->data + i + 1,
+			    LIMIT_ATTRIBUTES, LIMIT_ATTRIBUTES_USED);
+			return -1;
+		}
+		i = end - 1;
+	}
+	return 0;
+}
+
 static xmlDocPtr
 parse_xml(struct parse *p)
 {
 	xmlParserCtxtPtr ctxt;
 	xmlDocPtr doc;
+	unsigned errors = p->diag->errors;
 
 	if ((ctxt = xmlNewParserCtxt()) == NULL) {
-		diag_report(p->diag, DIAG_FATAL, p->path, 0, 0, "cannot create an XML parser");
+		report_out_of_memory(p);
 		return NULL;
 	}
 	ctxt->_private = p;
 	ctxt->sax->internalSubset = on_doctype;
 	ctxt->sax->startElementNs = on_start_element;
 	ctxt->sax->serror = on_parser_error;
-	/* NONET: never fetch; no NOENT, DTDLOAD, HUGE or NOBLANKS, on purpose. */
-	/* No URL: libxml2 would walk every preceding node of each invalid element
+	/* NONET: never fetch; no NOENT, DTDLOAD, HUGE or NOBLANKS, on purpose.
+	 * No URL: libxml2 would walk every preceding node of each invalid element
 	 * looking for an XInclude to name instead (quadratic); messages name p->path. */
 	doc = xmlCtxtReadMemory(ctxt, p->data, (int)p->len, NULL, "UTF-8",
 	    XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);
-	if (doc != NULL && (!ctxt->wellFormed || p->doctype_line)) {
+	if (doc != NULL && (!ctxt->wellFormed || p->doctype_line || p->out_of_memory)) {
 		xmlFreeDoc(doc);
 		doc = NULL;
 	}
-	if (doc == NULL && p->diag->errors == 0)
+	if (doc == NULL && p->diag->errors == errors)
 		diag_report(p->diag, DIAG_ERROR, p->path, 1, 1, "not a well-formed XML document");
 	xmlFreeParserCtxt(ctxt);
 	return doc;
@@ -310,17 +619,13 @@ validate_schema(struct parse *p, xmlDocPtr doc, const char *schema_path)
 	ret = xmlSchemaValidateDoc(vctxt, doc);
 	xmlSchemaFreeValidCtxt(vctxt);
 	xmlSchemaFree(schema);
-	return ret;
+	if (ret < 0)
+		diag_report(p->diag, DIAG_FATAL, p->path, 0, 0,
+		    "the schema validation failed inside libxml2");
+	return ret < 0 ? -1 : 0;
 }
 
 /* ----- tree -> model ----- */
-
-static int
-is_element(xmlNodePtr n, const char *name)
-{
-	return n != NULL && n->type == XML_ELEMENT_NODE &&
-	    strcmp((const char *)n->name, name) == 0;
-}
 
 static xmlNodePtr
 child(xmlNodePtr parent, const char *name)
@@ -331,6 +636,26 @@ child(xmlNodePtr parent, const char *name)
 	return NULL;
 }
 
+
+/* Whether the schema rejected element n. */
+static int
+is_invalid(const struct parse *p, xmlNodePtr n)
+{
+	for (size_t i = 0; i < p->ninvalid; i++)
+		if (p->invalid[i] == n)
+			return 1;
+	return 0;
+}
+
+/* A child whose value the model takes as it is: one the schema rejected counts as
+ * absent, so that its error is not reported a second time in other words. */
+static xmlNodePtr
+valid_child(const struct parse *p, xmlNodePtr parent, const char *name)
+{
+	xmlNodePtr n = child(parent, name);
+
+	return n != NULL && !is_invalid(p, n) ? n : NULL;
+}
 
 /* The value of attribute name of n as the document holds it (not a copy), or NULL. */
 static const char *
@@ -364,12 +689,6 @@ flag(xmlNodePtr n, const char *name)
 	v += strspn(v, " \t\r\n");
 	len = strcspn(v, " \t\r\n");
 	return (len == 4 && memcmp(v, "true", 4) == 0) || (len == 1 && *v == '1');
-}
-
-static int
-is_xml_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
 /* Length of the white space at s: XML's, and the Unicode line and paragraph
@@ -613,6 +932,34 @@ check_block_bytes(struct parse *p, xmlNodePtr node, const struct text *t)
 	return -1;
 }
 
+/* Empties a text whose building failed: its error is reported, and an empty text
+ * would be reported again as "has no text". */
+static void
+discard_text(struct text *t)
+{
+	for (size_t i = 0; i < t->nruns; i++) {
+		free(t->runs[i].text);
+		free(t->runs[i].uri);
+	}
+	free(t->runs);
+	t->runs = NULL;
+	t->nruns = 0;
+	t->pos.line = t->pos.col = 0;
+}
+
+static void
+discard_list(struct list *l)
+{
+	for (size_t k = 0; k < l->nitems; k++) {
+		discard_text(&l->items[k].text);
+		if (l->items[k].sub != NULL)
+			discard_list(l->items[k].sub);
+		free(l->items[k].sub);
+	}
+	free(l->items);
+	memset(l, 0, sizeof *l);
+}
+
 /* Walks the inline content of node without recursion (the nesting is the author's);
  * lang is the language node inherits. A <list> in it (ending an item) is left to the
  * caller. Returns 0, or -1 after reporting an error. */
@@ -673,9 +1020,10 @@ build_text(struct parse *p, xmlNodePtr node, int lang, struct text *out)
 	}
 	flush_run(&rb);
 	free_builder(&rb);
-	if (ret != 0 || rb.failed)
-		return -1;
-	return check_block_bytes(p, node, out);
+	if (ret == 0 && !rb.failed && check_block_bytes(p, node, out) == 0)
+		return 0;
+	discard_text(out);
+	return -1;
 }
 
 /* The text of a simple element, white space collapsed, in the language lang (-1: as
@@ -723,16 +1071,29 @@ text_list(xmlNodePtr parent, const char *name, int lang, size_t *count)
 	return list;
 }
 
+/* The schema has checked the xs:date form, which allows any number of digits in the
+ * year and a minus sign; a zone suffix is ignored. */
 static void
 build_date(struct parse *p, xmlNodePtr date, struct decl *decl)
 {
-	char *s = plain_text(date, -1);
+	char *s = plain_text(date, -1), *end;
+	long year = strtol(s, &end, 10);
+	int month, day;
 
-	/* The schema has checked the xs:date form; a zone suffix is ignored. */
-	if (sscanf(s, "%4d-%2d-%2d", &decl->date.year, &decl->date.month,
-	    &decl->date.day) != 3)
-		decl->date.year = decl->date.month = decl->date.day = 0;
 	decl->date.pos = node_pos(p, date);
+	if (sscanf(end, "-%2d-%2d", &month, &day) != 2) {
+		free(s);
+		return;
+	}
+	if (year < LIMIT_YEAR_MIN || year > LIMIT_YEAR_MAX)
+		diag_report(p->diag, DIAG_ERROR, p->path, decl->date.pos.line, decl->date.pos.col,
+		    "the year of the date of signing %s is not between %d and %d; write "
+		    "YYYY-MM-DD", s, LIMIT_YEAR_MIN, LIMIT_YEAR_MAX);
+	else {
+		decl->date.year = (int)year;
+		decl->date.month = month;
+		decl->date.day = day;
+	}
 	free(s);
 }
 
@@ -740,11 +1101,14 @@ static void
 build_meta(struct parse *p, xmlNodePtr meta, struct decl *decl)
 {
 	xmlNodePtr signing = child(meta, "signing");
-	xmlNodePtr date = child(signing, "date");
+	xmlNodePtr date = valid_child(p, signing, "date");
+	xmlNodePtr id = valid_child(p, meta, "id");
+	xmlNodePtr language = valid_child(p, meta, "language");
 	int lang;
 
-	decl->id = opt_text(meta, "id", -1);
-	decl->language = opt_text(meta, "language", -1);
+	decl->id = id ? plain_text(id, -1) : NULL;
+	decl->language = language ? plain_text(language, -1) : NULL;
+	decl->language_pos = node_pos(p, language);
 	/* An unknown language stays -1: validation names the supported ones. */
 	decl->lang = decl->language ? lang_find(decl->language) : -1;
 	p->lang = lang = decl->lang;
@@ -866,7 +1230,8 @@ build_list(struct parse *p, xmlNodePtr n, int lang, int nested, struct list *l)
 	return ret != 0 ? ret : check_list_numbers(p, l);
 }
 
-static int
+/* A block that could not be built is left out: its error is reported. */
+static void
 build_body(struct parse *p, xmlNodePtr body, struct decl *decl)
 {
 	size_t cap = 0;
@@ -886,10 +1251,11 @@ build_body(struct parse *p, xmlNodePtr body, struct decl *decl)
 		b->kind = block_elements[k].kind;
 		b->pos = node_pos(p, n);
 		if (b->kind == BLOCK_LIST ? build_list(p, n, p->lang, 0, &b->list) != 0 :
-		    build_text(p, n, p->lang, &b->text) != 0)
-			return -1;
+		    build_text(p, n, p->lang, &b->text) != 0) {
+			discard_list(&b->list);
+			decl->nblocks--;
+		}
 	}
-	return 0;
 }
 
 static void
@@ -903,10 +1269,11 @@ build_signatures(struct parse *p, xmlNodePtr sigs, struct decl *decl)
 	decl->columns = columns ? atoi(columns) : 2;
 	if (heading != NULL)
 		build_text(p, heading, p->lang, &decl->sig_heading);
-	for (xmlNodePtr n = sigs->children; n; n = n->next) {
+	for (xmlNodePtr n = sigs ? sigs->children : NULL; n; n = n->next) {
 		struct signatory *s;
 
-		if (!is_element(n, "signatory"))
+		/* One without an organisation has been reported by the schema. */
+		if (!is_element(n, "signatory") || child(child(n, "organisation"), "line") == NULL)
 			continue;
 		s = ARRAY_PUSH(decl->signatories, decl->nsignatories, cap);
 		s->name = opt_text(n, "name", p->lang);
@@ -917,20 +1284,40 @@ build_signatures(struct parse *p, xmlNodePtr sigs, struct decl *decl)
 	}
 }
 
+/* The model of whatever of the document could be read: after schema errors the tree
+ * need not match the schema, so every part may be missing. NULL if the root is not a
+ * declaration at all. */
 static struct decl *
 build_model(struct parse *p, xmlDocPtr doc)
 {
 	xmlNodePtr root = xmlDocGetRootElement(doc);
-	struct decl *decl = xcalloc(1, sizeof *decl);
+	struct decl *decl;
 
+	if (!is_element(root, "declaration"))
+		return NULL;
+	decl = xcalloc(1, sizeof *decl);
 	decl->path = xstrdup(p->path);
 	build_meta(p, child(root, "meta"), decl);
-	if (build_body(p, child(root, "body"), decl) != 0) {
-		decl_free(decl);
-		return NULL;
-	}
+	build_body(p, child(root, "body"), decl);
 	build_signatures(p, child(root, "signatures"), decl);
 	return decl;
+}
+
+static void *
+realloc_or_exit(void *ptr, size_t size)
+{
+	return xreallocarray(ptr, size, 1);
+}
+
+/* libxml2 2.9.14 does not survive every failed allocation (SIGSEGV in xmlParseElement
+ * and xmlParseDocument under ulimit -v): it allocates through our x-functions, which
+ * end the program with "out of memory" and the system-error status instead. They are
+ * malloc, realloc and free underneath, so memory libxml2 holds from before is freed
+ * alike. */
+static void
+use_exiting_allocator(void)
+{
+	xmlMemSetup(free, xmalloc, realloc_or_exit, xstrdup);
 }
 
 struct decl *
@@ -947,12 +1334,24 @@ decl_parse_memory(const char *path, const char *data, size_t len,
 		    "file is larger than the limit of %u bytes", LIMIT_INPUT_BYTES);
 		return NULL;
 	}
-	if (check_encoding(&p) != 0 || (doc = parse_xml(&p)) == NULL)
+	if (check_encoding(&p) != 0 || prescan(&p) != 0)
 		return NULL;
-	if (validate_schema(&p, doc, schema_path) == 0 && d->errors == errors_before)
-		decl = build_model(&p, doc);
-	xmlFreeDoc(doc);
-	if (decl != NULL && decl_validate(decl, d) != 0) {
+	use_exiting_allocator();
+	/* libxml2 reports some failures (out of memory in its buffers) to a handler of
+	 * its thread rather than to a context: ours while we call it. */
+	xmlSetStructuredErrorFunc(&p, on_library_error);
+	if ((doc = parse_xml(&p)) != NULL) {
+		/* The rules run even after schema errors, on what could be read: every
+		 * problem in one run. Past the message cap nothing more would be seen. */
+		if (validate_schema(&p, doc, schema_path) == 0 && !diag_capped(d) &&
+		    !p.out_of_memory)
+			decl = build_model(&p, doc);
+		xmlFreeDoc(doc);
+	}
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	if (decl != NULL)
+		decl_validate(decl, d);
+	if (d->errors != errors_before) {
 		decl_free(decl);
 		decl = NULL;
 	}

@@ -13,15 +13,6 @@
 #include "text.h"
 #include "util.h"
 
-/* In decl.c; they belong in decl.h (asked of the lead). */
-void decl_fold_text(const char *s, struct buf *out);
-int decl_text_is_blank(const char *s);
-
-/* Longest link address accepted, in bytes: the longest URL every browser and PDF viewer
- * handles; an address is typed by an author, so anything longer is a mistake. Belongs
- * in limits.h (asked of the lead). */
-#define LINK_MAX_BYTES 2000
-
 typedef unsigned rule_fn(const struct decl *, struct diag *);
 
 /* A check of one block's inline text; what names it in messages ("<p>"). */
@@ -257,7 +248,7 @@ static void
 report_duplicate(const struct decl *decl, const struct signatory *first,
     const struct signatory *again, struct diag *d)
 {
-	const char *org = again->norg > 0 ? again->org[0] : "";
+	const char *org = again->org[0];
 
 	if (again->name != NULL)
 		diag_report(d, DIAG_ERROR, decl->path, again->pos.line, again->pos.col,
@@ -274,25 +265,30 @@ report_duplicate(const struct decl *decl, const struct signatory *first,
 static unsigned
 report_duplicates(const struct decl *decl, struct diag *d)
 {
-	size_t count = decl->nsignatories;
+	size_t count = decl->nsignatories, nkeys = 0;
 	struct signatory_key *keys = xcalloc(count, sizeof *keys);
 	size_t *first = xcalloc(count, sizeof *first);	/* first listing of each */
 	unsigned n = 0;
 
-	for (size_t i = 0; i < count; i++)
-		keys[i] = (struct signatory_key){signatory_key(&decl->signatories[i]), i};
-	qsort(keys, count, sizeof *keys, compare_keys);
-	for (size_t k = 0; k < count; k++)
-		first[keys[k].index] = k > 0 && strcmp(keys[k].key, keys[k - 1].key) == 0 ?
-		    first[keys[k - 1].index] : keys[k].index;
+	for (size_t i = 0; i < count; i++) {
+		first[i] = i;
+		/* Without an organisation (a schema error) it cannot be compared. */
+		if (decl->signatories[i].norg > 0)
+			keys[nkeys++] = (struct signatory_key){
+			    signatory_key(&decl->signatories[i]), i};
+	}
+	qsort(keys, nkeys, sizeof *keys, compare_keys);
+	for (size_t k = 1; k < nkeys; k++)
+		if (strcmp(keys[k].key, keys[k - 1].key) == 0)
+			first[keys[k].index] = first[keys[k - 1].index];
 	for (size_t i = 0; i < count; i++)
 		if (first[i] != i) {
 			report_duplicate(decl, &decl->signatories[first[i]],
 			    &decl->signatories[i], d);
 			n++;
 		}
-	for (size_t i = 0; i < count; i++)
-		free(keys[i].key);
+	for (size_t k = 0; k < nkeys; k++)
+		free(keys[k].key);
 	free(keys);
 	free(first);
 	return n;
@@ -387,9 +383,9 @@ has_scheme(const char *uri, const char *prefix)
 	return strncasecmp(uri, prefix, strlen(prefix)) == 0;
 }
 
-/* Why uri cannot be a link's target, or NULL when it is a plausible web or e-mail
- * address. Only http, https and mailto: a "javascript:" or "file:" link in a signing
- * copy would run code or open local files in the reader's viewer. */
+/* Why uri cannot be a link's target and how to fix it, or NULL when it is a plausible
+ * web or e-mail address. Only http, https and mailto: a "javascript:" or "file:" link in
+ * a signing copy would run code or open local files in the reader's viewer. */
 static const char *
 link_problem(const char *uri)
 {
@@ -398,22 +394,26 @@ link_problem(const char *uri)
 	for (size_t k = 0; k < len; k += n) {
 		uint32_t cp = utf8_decode(uri + k, len - k, &n);
 
-		if (cp == ' ' || is_control(cp) || cp > 0x10FFFF ||
+		/* Tabs and line ends too: is_control lets them pass in text. */
+		if (cp <= ' ' || is_control(cp) || cp > 0x10FFFF ||
 		    is_unseen(utf8proc_category((utf8proc_int32_t)cp)))
-			return "holds a space or an invisible character";
+			return "holds a space or an invisible character; remove it (a space in an "
+			    "address is written %20)";
 	}
 	if (has_scheme(uri, "https://") || has_scheme(uri, "http://")) {
 		const char *host = strstr(uri, "//") + 2;
 
-		return *host == '\0' || strchr("/?#", *host) ? "names no host" : NULL;
+		return *host == '\0' || strchr("/?#", *host) ?
+		    "names no host; write the host after \"//\"" : NULL;
 	}
 	if (has_scheme(uri, "mailto:")) {
 		const char *at = strchr(uri, '@');
 
 		return at == NULL || at == uri + strlen("mailto:") || at[1] == '\0' ?
-		    "is not an e-mail address" : NULL;
+		    "is not an e-mail address; write mailto:name@example.org" : NULL;
 	}
-	return "is not a web or e-mail address";
+	return "is not a web or e-mail address; write one that starts with https://, http:// "
+	    "or mailto:";
 }
 
 static unsigned
@@ -434,8 +434,7 @@ text_links(const struct decl *decl, const struct text *t, const char *what, stru
 			n++;
 		} else if ((problem = link_problem(uri)) != NULL) {
 			diag_report(d, DIAG_ERROR, decl->path, t->pos.line, t->pos.col,
-			    "link address \"%s\" %s; write an address that starts with "
-			    "https://, http:// or mailto:", uri, problem);
+			    "link address \"%s\" %s", uri, problem);
 			n++;
 		}
 	}

@@ -1,3 +1,4 @@
+/* The one printer of messages. */
 #include "diag.h"
 
 #include <stdarg.h>
@@ -6,6 +7,23 @@
 #include "limits.h"
 #include "util.h"
 
+/* Appends the formatted text to b, however long. */
+static void
+buf_vprintf(struct buf *b, const char *fmt, va_list ap)
+{
+	va_list again;
+	int n;
+
+	va_copy(again, ap);
+	n = vsnprintf(NULL, 0, fmt, again);
+	va_end(again);
+	if (n <= 0)
+		return;
+	b->data = array_grow(b->data, &b->cap, b->len + (size_t)n + 1, 1);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	b->len += (size_t)n;
+}
+
 static const char *const level_names[] = {
 	[DIAG_OK] = "note",
 	[DIAG_WARNING] = "warning",
@@ -13,13 +31,36 @@ static const char *const level_names[] = {
 	[DIAG_FATAL] = "error",
 };
 
+/* Appends s to b with every control character written as an escape ("\\r", "\\x1B",
+ * "\\u0085"): a value or a file name from the input must not start a line of its own
+ * that looks like another message, nor move the terminal's cursor. */
+static void
+append_escaped(struct buf *b, const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '\n')
+			buf_puts(b, "\\n");
+		else if (c == '\r')
+			buf_puts(b, "\\r");
+		else if (c == '\t')
+			buf_puts(b, "\\t");
+		else if (c < 0x20 || c == 0x7F)
+			buf_printf(b, "\\x%02X", c);
+		else if (c == 0xC2 && (unsigned char)s[1] >= 0x80 && (unsigned char)s[1] <= 0x9F)
+			buf_printf(b, "\\u%04X", (unsigned char)*++s);	/* C1 control */
+		else
+			buf_append(b, s, 1);
+	}
+}
+
 void
 diag_report(struct diag *d, enum diag_level level, const char *file,
     int line, int col, const char *fmt, ...)
 {
-	struct buf msg = {0};
+	struct buf msg = {0}, text = {0};
 	va_list ap;
-	char text[1024];
 
 	if (level > d->worst)
 		d->worst = level;
@@ -29,25 +70,31 @@ diag_report(struct diag *d, enum diag_level level, const char *file,
 		d->warnings++;
 	/* A hostile file can produce endless errors; the first ones tell what to fix. */
 	if (++d->printed > LIMIT_DIAGNOSTICS) {
-		if (d->printed == LIMIT_DIAGNOSTICS + 1)
-			buf_printf(&msg, "%s: error: too many problems, stopping here\n",
-			    file ? file : "declgen");
+		if (d->printed == LIMIT_DIAGNOSTICS + 1) {
+			append_escaped(&msg, file ? file : "declgen");
+			buf_puts(&msg, ": error: too many problems, stopping here\n");
+		}
 	} else {
-		if (file == NULL)
+		if (file == NULL) {
 			buf_puts(&msg, "declgen: ");
-		else if (line > 0)
-			buf_printf(&msg, "%s:%d:%d: ", file, line, col > 0 ? col : 1);
-		else
-			buf_printf(&msg, "%s: ", file);
+		} else {
+			append_escaped(&msg, file);
+			if (line > 0)
+				buf_printf(&msg, ":%d:%d", line, col > 0 ? col : 1);
+			buf_puts(&msg, ": ");
+		}
 		va_start(ap, fmt);
-		vsnprintf(text, sizeof text, fmt, ap);
+		buf_vprintf(&text, fmt, ap);
 		va_end(ap);
-		buf_printf(&msg, "%s: %s\n", level_names[level], text);
+		buf_printf(&msg, "%s: ", level_names[level]);
+		append_escaped(&msg, text.data ? text.data : "");
+		buf_puts(&msg, "\n");
 	}
 	if (msg.len && d->log)
 		buf_append(d->log, msg.data, msg.len);
 	else if (msg.len)
 		fputs(msg.data, stderr);
+	buf_free(&text);
 	buf_free(&msg);
 }
 

@@ -311,6 +311,21 @@ lay_blocks(struct setter *s)
 	}
 }
 
+/* The first EXCERPT_CHARS characters of str, and an ellipsis if there are more, for
+ * a message. */
+#define EXCERPT_CHARS 40
+static void
+excerpt(const char *str, struct buf *out)
+{
+	size_t len = strlen(str), i = 0, n;
+
+	for (int k = 0; i < len && k < EXCERPT_CHARS; k++, i += n)
+		utf8_decode(str + i, len - i, &n);
+	buf_append(out, str, i);
+	if (i < len)
+		buf_puts(out, "\xE2\x80\xA6");
+}
+
 /* Stages the blank to fill in, from x to at least SIG_BLANK_RULE from the margin,
  * and its caption under it. */
 static void
@@ -357,10 +372,15 @@ lay_place_before_blank(struct setter *s, const char *place, double space)
 		buf_free(&t);
 		return;
 	}
-	if (n > 1)
+	if (n > 1) {
+		struct buf quoted = {0};
+
+		excerpt(place, &quoted);
 		diag_report(s->d, DIAG_WARNING, s->decl->path, s->decl->date.pos.line,
 		    s->decl->date.pos.col, "the place \"%s\" does not fit on one line with the "
-		    "blank for the date and takes %zu lines; shorten it", place, n);
+		    "blank for the date and takes %zu lines; shorten it", quoted.data, n);
+		buf_free(&quoted);
+	}
 	stage_blank(s, s->out->lines[s->out->nlines - 1].right + gap, lang->date);
 	stack_lines(s, lines, n, LEADING, space + LEADING, 0);
 	last = &s->boxes[s->nboxes - 1];
@@ -383,8 +403,17 @@ lay_signing_line(struct setter *s, double space)
 
 	if (decl->place && decl->date.year) {
 		char *known = dateline(s);
+		size_t n = add_string(s, known, decl->date.pos, &ps, LEADING, space, 0);
 
-		add_string(s, known, decl->date.pos, &ps, LEADING, space, 0);
+		if (n > 1) {
+			struct buf quoted = {0};
+
+			excerpt(known, &quoted);
+			diag_report(s->d, DIAG_WARNING, decl->path, decl->date.pos.line,
+			    decl->date.pos.col, "place and date \"%s\" do not fit on one line and "
+			    "take %zu lines; shorten the place", quoted.data, n);
+			buf_free(&quoted);
+		}
 		free(known);
 		return;
 	}
@@ -515,13 +544,16 @@ check_block_height(struct setter *s, const struct signatory *sg, double ascent, 
 {
 	double height = ascent + (double)lines * SIG_LEADING + SIG_LEADING * (1 - ASCENT_SHARE);
 	double room = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM;
+	struct buf who = {0};
 
 	if (height <= room)
 		return;
+	excerpt(sg->name ? sg->name : sg->org[0], &who);
 	diag_report(s->d, DIAG_ERROR, s->decl->path, sg->pos.line, sg->pos.col,
 	    "the signature block of \"%s\" takes %zu lines and is %.0f mm tall, taller than "
-	    "a page (%.0f mm); shorten its organisation or function", sg->name ? sg->name :
-	    sg->org[0], lines, height * 25.4 / 72, room * 25.4 / 72);
+	    "a page (%.0f mm); shorten its name, function or organisation", who.data, lines,
+	    height * 25.4 / 72, room * 25.4 / 72);
+	buf_free(&who);
 	s->failed = 1;
 }
 

@@ -74,15 +74,25 @@ face_for(enum face base, unsigned style)
 	return (enum face)((italic ? 1 : 0) + (bold ? 2 : 0));
 }
 
-/* Width of cp in pt; reports a character the fonts cannot show, once per block. */
+/* Width of cp in face at size, in pt; -1 if the fonts have no glyph for it. The one
+ * place that asks the fonts. */
 static double
-advance(struct para *p, enum face face, uint32_t cp)
+glyph_width(const struct metrics *m, enum face face, double size, uint32_t cp)
 {
 	int w;
 
 	if (cp == CP_SHY)
 		return 0;
-	w = p->s->m->advance(p->s->m->ctx, face, cp);
+	w = m->advance(m->ctx, face, cp);
+	return w < 0 ? -1 : w * size / 1000.0;
+}
+
+/* Width of cp in pt; reports a character the fonts cannot show, once per block. */
+static double
+advance(struct para *p, enum face face, uint32_t cp)
+{
+	double w = glyph_width(p->s->m, face, p->ps->size, cp);
+
 	if (w < 0) {
 		if (!p->missing_reported)
 			diag_report(p->s->d, DIAG_ERROR, p->s->decl->path, p->pos.line, p->pos.col,
@@ -92,9 +102,12 @@ advance(struct para *p, enum face face, uint32_t cp)
 		p->s->failed = 1;
 		return 0;
 	}
-	return w * p->ps->size / 1000.0;
+	return w;
 }
 
+/* Callers measure text whose glyphs are checked where it is set (advance) or by
+ * layout_new's check_glyphs: a glyph missing here counts as nothing, as it has no
+ * position to be reported at. */
 double
 text_width(const struct setter *s, enum face face, double size, const char *str)
 {
@@ -102,12 +115,12 @@ text_width(const struct setter *s, enum face face, double size, const char *str)
 	double w = 0;
 
 	for (size_t i = 0; i < len; i += n) {
-		int a = s->m->advance(s->m->ctx, face, utf8_decode(str + i, len - i, &n));
+		double a = glyph_width(s->m, face, size, utf8_decode(str + i, len - i, &n));
 
 		if (a > 0)
 			w += a;
 	}
-	return w * size / 1000.0;
+	return w;
 }
 
 static void
@@ -780,30 +793,43 @@ warn_overfull(struct para *p, const struct lb_line *l)
 	buf_free(&words);
 }
 
-/* Breaks the paragraph's items into lines; returns lb_break's result. A line past the
- * margin is worse than any run of hyphenated lines: where the limit on hyphenated
- * lines in a row leaves one (the breaker's last resort makes both cost the same), the
- * limit is lifted. */
 static int
-break_lines(const struct para *p, struct lb_result *res)
+has_glue(const struct para *p, const struct lb_line *l)
 {
-	struct lb_params params;
-	struct lb_result lifted;
-
-	lb_params_default(&params, p->ps->width);
-	params.method = p->s->opt->method;
-	if (lb_break(p->items, p->nitems, &params, res) != 0)
-		return -1;
-	if (res->overfull == 0 || params.method != LB_TOTAL_FIT)
-		return 0;
-	params.max_hyphens = LB_MAX_HYPHENS;
-	if (lb_break(p->items, p->nitems, &params, &lifted) == 0 &&
-	    lifted.overfull < res->overfull) {
-		lb_result_free(res);
-		*res = lifted;
-	} else
-		lb_result_free(&lifted);
+	for (size_t i = l->start; i < l->end; i++)
+		if (p->items[i].type == LB_GLUE)
+			return 1;
 	return 0;
+}
+
+/* A justified line stretched beyond the tolerance: its spaces show as holes. Reported
+ * as TeX reports an "Underfull \hbox", with the line's words. A single word ending
+ * short of the margin at a space has nothing to stretch and is as loose as a line
+ * gets; the parts of a word broken anywhere end inside the word and were reported. */
+static void
+warn_loose(struct para *p, const struct lb_line *l, const struct lay_line *rec)
+{
+	double badness = 100 * rec->ratio * rec->ratio * rec->ratio;
+	double gap = rec->left + rec->width - rec->right;
+	int single = !has_glue(p, l);
+	struct buf words = {0}, how = {0};
+	size_t start, end;
+
+	if (!rec->justified || (single ? p->items[l->end].type != LB_GLUE || gap < 0.01 :
+	    badness <= LOOSE_BADNESS))
+		return;
+	if (single)
+		buf_printf(&how, "a single word, %.1f pt short of the margin", gap);
+	else
+		buf_printf(&how, "stretch ratio %.2f, badness %.0f", rec->ratio,
+		    badness > 10000 ? 10000 : badness);
+	line_span(p, l, &start, &end);
+	excerpt(p, start, end, SIZE_MAX, &words);
+	diag_report(p->s->d, DIAG_WARNING, p->s->decl->path, p->pos.line, p->pos.col,
+	    "loose line (%s): \"%s%s\"; add soft hyphens (&#173;) or rephrase the paragraph",
+	    how.data, words.data, rec->hyphenated ? "-" : "");
+	buf_free(&how);
+	buf_free(&words);
 }
 
 /* Breaks the paragraph into lines and places them; returns the number of lines. */
@@ -811,10 +837,13 @@ static size_t
 set_lines(struct para *p, struct set_line **lines)
 {
 	struct setter *s = p->s;
+	struct lb_params params;
 	struct lb_result res;
 	size_t n;
 
-	if (break_lines(p, &res) != 0) {
+	lb_params_default(&params, p->ps->width);
+	params.method = s->opt->method;
+	if (lb_break(p->items, p->nitems, &params, &res) != 0) {
 		/* A paragraph never disappears in silence. */
 		diag_report(s->d, DIAG_FATAL, s->decl->path, p->pos.line, p->pos.col,
 		    "internal error: this text could not be broken into lines; please report it");
@@ -823,9 +852,12 @@ set_lines(struct para *p, struct set_line **lines)
 	}
 	*lines = xcalloc(res.nlines, sizeof **lines);
 	for (n = 0; n < res.nlines; n++) {
+		const struct lay_line *rec;
+
 		if (res.lines[n].overfull)
 			warn_overfull(p, &res.lines[n]);
-		place_line(p, &res.lines[n], n + 1 == res.nlines, &(*lines)[n]);
+		rec = place_line(p, &res.lines[n], n + 1 == res.nlines, &(*lines)[n]);
+		warn_loose(p, &res.lines[n], rec);
 	}
 	s->out->paras[s->out->nparas - 1].demerits = res.demerits;
 	s->out->paras[s->out->nparas - 1].nlines = n;

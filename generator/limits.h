@@ -16,5 +16,17 @@
 #define LIMIT_DIAGNOSTICS 100
 /* Largest number a numbered list may reach (the largest Roman numeral, MMMCMXCIX). */
 #define LIMIT_LIST_NUMBER 3999
+/* Most attributes (namespace declarations included) of one start tag; the schema uses
+ * at most LIMIT_ATTRIBUTES_USED. libxml2 compares attributes pairwise. */
+#define LIMIT_ATTRIBUTES 16
+#define LIMIT_ATTRIBUTES_USED 4
+/* Years a date of signing may have. */
+#define LIMIT_YEAR_MIN 1900
+#define LIMIT_YEAR_MAX 2999
+
+/* Longest link address accepted, in bytes: about the longest URL every browser handles
+ * (2083 in Internet Explorer), and the schema's bound on href; an address is typed by
+ * an author, so anything longer is a mistake. */
+#define LINK_MAX_BYTES 2000
 
 #endif

@@ -64,7 +64,8 @@ static void
 collect_text(struct lang_text *lt, const struct decl *decl)
 {
 	memset(lt, 0, sizeof *lt);
-	lt->used[decl->lang] = 1;
+	if (decl->lang >= 0)
+		lt->used[decl->lang] = 1;
 	for (size_t i = 0; i < decl->nblocks; i++) {
 		add_text(lt, &decl->blocks[i].text);
 		add_list(lt, &decl->blocks[i].list);
@@ -183,11 +184,11 @@ pipeline_pdf(struct pipeline *p, const unsigned char **pdf, size_t *len)
 }
 
 /* The words of line n (1 + its index) as set, a space wherever two items of it are
- * apart; cut after a word to fit out, with " …". */
+ * apart; cut after a word (or within one long word) to fit out, with "…". */
 static void
 quote_line(const struct layout *l, size_t n, char *out, size_t size)
 {
-	static const char ellipsis[] = " \xE2\x80\xA6";
+	static const char ellipsis[] = "\xE2\x80\xA6";
 	const struct lay_item *prev = NULL;
 	struct buf b = {0};
 	size_t cut;
@@ -204,7 +205,8 @@ quote_line(const struct layout *l, size_t n, char *out, size_t size)
 	}
 	cut = b.len;
 	if (cut >= size) {
-		size_t room = size - sizeof ellipsis;
+		/* Room for " …" and the NUL. */
+		size_t room = size - sizeof ellipsis - 1;
 
 		for (cut = room; cut > 0 && b.data[cut] != ' '; cut--)
 			continue;
@@ -212,8 +214,8 @@ quote_line(const struct layout *l, size_t n, char *out, size_t size)
 		for (cut = cut ? cut : room; ((unsigned char)b.data[cut] & 0xC0) == 0x80; cut--)
 			continue;
 	}
-	snprintf(out, size, "%.*s%s", (int)cut, b.data ? b.data : "",
-	    cut < b.len ? ellipsis : "");
+	snprintf(out, size, "%.*s%s%s", (int)cut, b.data ? b.data : "",
+	    cut < b.len && b.data[cut] == ' ' ? " " : "", cut < b.len ? ellipsis : "");
 	buf_free(&b);
 }
 

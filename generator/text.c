@@ -1,5 +1,6 @@
 #include "text.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -188,4 +189,78 @@ text_address_uri(const char *s, size_t len)
 		buf_puts(&b, "mailto:");
 	buf_append(&b, s, len);
 	return b.data;
+}
+
+/* German letters without a plain ASCII form; other accents are dropped. */
+static const struct {
+	const char *utf8, *ascii;
+} transliterations[] = {
+	{"\xC3\xA4", "ae"}, {"\xC3\xB6", "oe"}, {"\xC3\xBC", "ue"}, {"\xC3\x84", "ae"},
+	{"\xC3\x96", "oe"}, {"\xC3\x9C", "ue"}, {"\xC3\x9F", "ss"},
+};
+
+char *
+text_identifier(const char *s, size_t max)
+{
+	struct buf b = {0};
+	utf8proc_uint8_t *plain = NULL;
+
+	for (const char *t = s; *t; t++) {
+		size_t k;
+
+		for (k = 0; k < sizeof transliterations / sizeof *transliterations; k++)
+			if (strncmp(t, transliterations[k].utf8, 2) == 0)
+				break;
+		if (k < sizeof transliterations / sizeof *transliterations) {
+			buf_puts(&b, transliterations[k].ascii);
+			t++;
+		} else {
+			buf_append(&b, t, 1);
+		}
+	}
+	buf_append(&b, "", 0);
+	/* "é" -> "e", "A" -> "a" */
+	if (utf8proc_map((const utf8proc_uint8_t *)b.data, 0, &plain, UTF8PROC_NULLTERM |
+	    UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD) < 0)
+		plain = NULL;
+	b.len = 0;
+	for (const char *t = plain ? (const char *)plain : ""; *t && b.len < max; t++) {
+		if (is_alnum(*t))
+			buf_append(&b, t, 1);
+		else if (b.len > 0 && b.data[b.len - 1] != '-')
+			buf_append(&b, "-", 1);
+	}
+	free(plain);
+	while (b.len > 0 && b.data[b.len - 1] == '-')
+		b.len--;
+	buf_append(&b, "", 0);
+	return b.data;
+}
+
+int
+text_distance(const char *a, const char *b)
+{
+	size_t n = strlen(a), m = strlen(b);
+	int row[65];
+
+	if (n > 64 || m > 64)
+		return INT_MAX;
+	for (size_t j = 0; j <= m; j++)
+		row[j] = (int)j;
+	for (size_t i = 1; i <= n; i++) {
+		int diag = row[0];
+
+		row[0] = (int)i;
+		for (size_t j = 1; j <= m; j++) {
+			int up = row[j], best = diag + (a[i - 1] != b[j - 1]);
+
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			diag = up;
+			row[j] = best;
+		}
+	}
+	return row[m];
 }

@@ -28,4 +28,13 @@ int text_is_address(const char *s, size_t len);
  * before "www.", "mailto:" before an e-mail address; a scheme is kept as written. */
 char *text_address_uri(const char *s, size_t len);
 
+/* Returns a valid identifier (lowercase letters, digits and single hyphens, at most
+ * max bytes) made from s, newly allocated: "Aachen-Düren" gives "aachen-dueren".
+ * Empty if s has no letter or digit. */
+char *text_identifier(const char *s, size_t max);
+
+/* Edit distance (Levenshtein) between a and b, or INT_MAX if either is longer than 64
+ * bytes. */
+int text_distance(const char *a, const char *b);
+
 #endif

@@ -182,10 +182,23 @@ doc en "$EN" > "$T/english.xml"
 run $BIN render --stats -o "$T/english.pdf" "$T/english.xml"
 check "English: rendered without a warning" "[ $status -eq 0 ] && [ ! -s $T/err ]"
 check "English: hyphenated with English patterns" "grep -q ', [1-9][0-9]* hyphenated' $T/out"
+# An English paragraph in a German declaration gets English patterns, only for its text.
+doc de "<p>Kurz.</p><p xml:lang=\"en\">${EN#<p>}" > "$T/mixed.xml"
+run $BIN render --stats -o "$T/mixed.pdf" "$T/mixed.xml"
+check "English in German: rendered without a warning" "[ $status -eq 0 ] && [ ! -s $T/err ]"
+check "English in German: hyphenated with English patterns" "grep -q ', [1-9][0-9]* hyphenated' $T/out"
 
-# ----- --stats names the worst line -----
+# ----- --stats names the worst line: its source line and first words -----
 run $BIN render --stats -o "$T/k.pdf" declarations/krefeld-viersen.xml
 check "--stats: the worst line quoted with its source line" \
 	"grep -Eq 'worst stretch ratio [0-9]+\.[0-9]{2} \(line [1-9][0-9]*: \"[^\"]+\"\), demerits' $T/out"
+LOOSE='<p>Die Koordinierungsstelle berichtet dem Lenkungskreis halbjährlich über den Stand der Umsetzung. Grundlage sind die Arbeitsmarktberichterstattung der Bundesagentur für Arbeit, die Ausbildungsmarktstatistiken der Kammern sowie die Beschäftigungsentwicklung in den Mitgliedsunternehmen der Arbeitgeberverbände.</p>'
+doc de "<p>Kurz.</p>
+$LOOSE" > "$T/loose.xml"
+run $BIN render --stats -o "$T/loose.pdf" "$T/loose.xml"
+check "--stats: the worst line is in the paragraph of source line 5" "grep -q 'worst stretch ratio [0-9.]* (line 5: \"' $T/out"
+quoted=$(sed -n 's/.*(line 5: "\([^"]*\)").*/\1/p' "$T/out" | sed 's/ *…$//')
+pdftotext -raw "$T/loose.pdf" - | tr '\n' ' ' > "$T/loose.txt"
+check "--stats: the quoted words are set in that order" "[ -n \"$quoted\" ] && grep -qF \"$quoted\" $T/loose.txt"
 
 finish e2e-cli

@@ -64,12 +64,30 @@ reports "C1 controls in metadata, keywords, regions and items" 1 $V/bad-controls
 	":20:5: error: control character U+0090 in <function>; remove it" \
 	":20:5: error: control character U+009B in <line> of <organisation>; remove it"
 
-# ----- bounded time: 1000 signatories of one 3000-letter name (3 MB) -----
+# ----- languages (issue 7; needs the parser's xml:lang) -----
+LANGS="write one of: de, de-AT, de-CH, en, en-GB"
+reports "<language> not in the table" 1 $V/bad-language.xml \
+	": error: language \"fr\" is not supported; $LANGS"
+reports "xml:lang not in the table, on a span, a block, a nested item" 1 $V/bad-xml-lang.xml \
+	":12:5: error: the xml:lang of text in <p> is not supported; $LANGS" \
+	":13:5: error: the xml:lang of text in <motto> is not supported; $LANGS" \
+	":17:15: error: the xml:lang of text in <item> is not supported; $LANGS"
+reports "English with German spans, links of every kind" 0 $V/ok-links-languages.xml
+
+# ----- links (issue 7): only http, https and mailto, with a host or an address -----
+reports "implausible link addresses" 1 $V/bad-links.xml \
+	":12:5: error: link address \"https:///pfad\" names no host; write the host after \"//\"" \
+	":13:5: error: link address \"mailto:info\" is not an e-mail address; write mailto:name@example.org" \
+	":14:5: error: link address \"https://example.org/a${NBSP}b\" holds a space or an invisible character; remove it (a space in an address is written %20)" \
+	":15:5: error: link address \"https://exam${SHY}ple.org\" holds a space or an invisible character; remove it (a space in an address is written %20)"
+
+# ----- bounded time: 1000 signatories of one 300-letter name (check also lays them
+# out: a name too long for a page would be an error of its own) -----
 {
 	sed -n '1,12p' $V/ok-one-person-two-organisations.xml
 	echo '  <body><p>Viele.</p></body>'
 	echo '  <signatures columns="3">'
-	name=$(head -c 3000 /dev/zero | tr '\0' a)
+	name=$(for i in $(seq 1 30); do printf 'Annegret '; done)
 	for i in $(seq 1 1000); do
 		echo "    <signatory><name>$name</name><organisation><line>Organisation $i</line></organisation></signatory>"
 	done

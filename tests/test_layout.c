@@ -403,7 +403,8 @@ test_missing_glyph_is_an_error(void **state)
 }
 
 /* Soft hyphens are the only break points of their word, drawn only where the line
- * breaks, never as a character. 95 letters do not fit a line of 82 characters. */
+ * breaks, never as a character. 95 letters do not fit a line of 82 characters; the
+ * first line ("x " and 30 or 60 letters) is loose, and said so. */
 static void
 test_soft_hyphens(void **state)
 {
@@ -423,7 +424,8 @@ test_soft_hyphens(void **state)
 	buf_puts(&para, " y");
 	l = lay_fake(para.data, &d, &log, &decl);
 	assert_non_null(l);
-	assert_int_equal(d.warnings, 0);
+	assert_int_equal(d.warnings, 1);
+	assert_true(log_has(&log, "fake.xml:4:1: warning: loose line"));
 	para_text(l, 2, &text);
 	/* Broken at a soft hyphen, with a hyphen drawn there and nowhere else. */
 	assert_true(strstr(text.data, "a-|b") != NULL || strstr(text.data, "b-|c") != NULL);
@@ -801,7 +803,24 @@ test_long_place_wraps(void **state)
 			    l->items[k].x2 - l->items[k].x < TEXT_WIDTH / 2)
 				blank = 1;
 		assert_true(blank);
-		assert_non_null(strstr(log.data, "does not fit on one line with the blank"));
+		/* Quoted by its start only. */
+		assert_non_null(strstr(log.data, "\xE2\x80\xA6\" does not fit on one line with the blank"));
+		layout_free(l);
+		decl_free(decl);
+		/* With the date: wrapped too, and said so. */
+		meta.len = 0;
+		log.len = 0;
+		buf_puts(&meta, "<id>t</id><language>de</language><version>1</version><signing>"
+		    "<place>");
+		for (int k = 0; k < 40; k++)
+			buf_puts(&meta, places[i]);
+		buf_puts(&meta, "X</place><date>2024-01-22</date></signing><title><line>T</line>"
+		    "</title><short-title>T</short-title>");
+		l = lay_decl(meta.data, "<p>Text.</p>", "<signatures><signatory><organisation>"
+		    "<line>O</line></organisation></signatory></signatures>", NULL, &d, &log, &decl);
+		assert_non_null(l);
+		check_inside(l);
+		assert_non_null(strstr(log.data, "\xE2\x80\xA6\" do not fit on one line and take"));
 		layout_free(l);
 		decl_free(decl);
 		buf_free(&meta);
@@ -1113,6 +1132,18 @@ test_signature_block_too_tall(void **state)
 	assert_non_null(strstr(log.data, "error: the signature block of \"Erika Lang\""));
 	assert_null(strstr(log.data, "was split"));
 	assert_int_equal(diag_exit_status(&d), 1);
+	decl_free(decl);
+	/* A name of 3000 letters: too tall, named by its start. */
+	sigs.len = 0;
+	buf_puts(&sigs, "<signatures columns=\"3\"><signatory><name>");
+	for (int i = 0; i < 3000; i++)
+		buf_puts(&sigs, "a");
+	buf_puts(&sigs, "</name><organisation><line>O</line></organisation></signatory></signatures>");
+	log.len = 0;
+	l = lay_decl(PLAIN_META, "<p>Text.</p>", sigs.data, NULL, &d, &log, &decl);
+	assert_null(l);
+	assert_non_null(strstr(log.data, "error: the signature block of \"aaaaaaaaaaaaaaaaaaaa"
+	    "aaaaaaaaaaaaaaaaaaaa\xE2\x80\xA6\" takes"));
 	decl_free(decl);
 	/* A third as many lines fit. */
 	sigs.len = 0;

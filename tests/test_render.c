@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "layout.h"
 #include "pipeline.h"
@@ -444,6 +445,48 @@ test_source_date_epoch_invalid(void **state)
 	buf_free(&want);
 }
 
+/* The Author list of 1000 signatories with long organisation names, all different:
+ * each was compared with every one before (500,000 comparisons of 1,200 characters,
+ * seconds); only as many as the shortened list holds are needed. */
+static void
+test_many_long_organisations(void **state)
+{
+	struct layout *l = xcalloc(1, sizeof *l);
+	struct buf log = {0};
+	struct diag d;
+	struct decl *decl = parse_logged("tests/data/minimal.xml", &d, &log);
+	struct timespec start, end;
+	unsigned char *pdf;
+	size_t len;
+
+	(void)state;
+	assert_non_null(decl);
+	for (size_t i = 1, cap = decl->nsignatories; i < 1000; i++) {
+		struct signatory *s = ARRAY_PUSH(decl->signatories, decl->nsignatories, cap);
+		char *text = long_text(1200);
+		struct buf org = {0};
+
+		/* Names that differ only at their ends. */
+		buf_printf(&org, "%s %zu", text, i);
+		free(text);
+		s->org = xcalloc(1, sizeof *s->org);
+		s->org[0] = org.data;
+		s->norg = 1;
+	}
+	add_text(l, "Text", 72, 100, 700, 1, NULL);
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	pdf = render_layout(decl, l, &len, &log);
+	clock_gettime(CLOCK_MONOTONIC, &end);
+	assert_non_null(pdf);
+	if (end.tv_sec - start.tv_sec > 1)
+		fail_msg("the document information of 1000 organisations took %ld s",
+		    (long)(end.tv_sec - start.tv_sec));
+	free(pdf);
+	layout_free(l);
+	decl_free(decl);
+	buf_free(&log);
+}
+
 static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_deterministic),
 	cmocka_unit_test(test_locale_independent),
@@ -453,6 +496,7 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_links),
 	cmocka_unit_test(test_long_information),
 	cmocka_unit_test(test_long_text_item),
+	cmocka_unit_test(test_many_long_organisations),
 };
 
 TEST_MAIN(tests)

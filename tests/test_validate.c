@@ -243,6 +243,18 @@ test_duplicate_name_disguised(void **state)
 	}
 }
 
+/* Keys are folded in place of one allocation: a four-byte character at the very end
+ * must fit (under ASan this test reads and writes nothing beyond it). */
+static void
+test_duplicate_with_four_byte_characters(void **state)
+{
+	struct fixture *f = *state;
+
+	set_signatory(f, 0, "Erika \xF0\x9D\x94\x90", "\xF0\x9D\x94\x90", 22);
+	set_signatory(f, 1, "Erika" NBSP "\xF0\x9D\x94\x90" SHY, "\xF0\x9D\x94\x90", 23);
+	expect_one(f, "t.xml:23:5: error: duplicate signatory");
+}
+
 /* Every further listing names the first one. */
 static void
 test_duplicates_name_the_first(void **state)
@@ -567,27 +579,33 @@ test_links_rejected(void **state)
 		const char *uri, *message;
 	} cases[] = {
 		{"javascript:alert(1)", "t.xml:13:5: error: link address \"javascript:alert(1)\" "
-		    "is not a web or e-mail address; write an address that starts with https://, "
-		    "http:// or mailto:"},
+		    "is not a web or e-mail address; write one that starts with https://, http:// "
+		    "or mailto:"},
 		{"file:///etc/passwd", "t.xml:13:5: error: link address \"file:///etc/passwd\" "
 		    "is not a web or e-mail address"},
 		{"www.example.org", "t.xml:13:5: error: link address \"www.example.org\" is not"},
 		{"ftp://example.org", "t.xml:13:5: error: link address \"ftp://example.org\" is not"},
-		{"https://", "t.xml:13:5: error: link address \"https://\" names no host"},
+		{"https://", "t.xml:13:5: error: link address \"https://\" names no host; "
+		    "write the host after \"//\""},
 		{"http:///path", "t.xml:13:5: error: link address \"http:///path\" names no host"},
-		{"mailto:info", "t.xml:13:5: error: link address \"mailto:info\" is not an e-mail"},
+		{"mailto:info", "t.xml:13:5: error: link address \"mailto:info\" is not an e-mail "
+		    "address; write mailto:name@example.org"},
 		{"mailto:@example.org", "t.xml:13:5: error: link address \"mailto:@example.org\" "
-		    "is not an e-mail"},
+		    "is not an e-mail address; write mailto:name@example.org"},
 		{"https://example.org/a b", "t.xml:13:5: error: link address "
-		    "\"https://example.org/a b\" holds a space or an invisible character"},
+		    "\"https://example.org/a b\" holds a space or an invisible character; remove it "
+		    "(a space in an address is written %20)"},
 		{"https://exam" SHY "ple.org", "t.xml:13:5: error: link address \"https://exam"
 		    SHY "ple.org\" holds a space"},
 		{"https://example.org/" NBSP, "t.xml:13:5: error: link address \"https://example.org/"
 		    NBSP "\" holds a space"},
+		/* Messages write control characters as escapes (diag.c). */
 		{"https://example.org/" NEL, "t.xml:13:5: error: link address \"https://example.org/"
-		    NEL "\" holds a space"},
+		    "\\u0085\" holds a space"},
+		{"https://example.org/\tx", "t.xml:13:5: error: link address \"https://example.org/"
+		    "\\tx\" holds a space"},
 		{"https://example.org/\x7F", "t.xml:13:5: error: link address \"https://example.org/"
-		    "\x7F\" holds a space"},
+		    "\\x7F\" holds a space"},
 	};
 	struct fixture *f = *state;
 
@@ -617,6 +635,26 @@ test_link_length_bounded(void **state)
 	free(uri);
 }
 
+/* After a schema error the parser may build a model with parts missing: the rules
+ * report what they can and never read what is not there. */
+static void
+test_partial_model(void **state)
+{
+	struct fixture *f = *state;
+	struct decl *decl = &f->decl;
+
+	decl->language = NULL;
+	decl->lang = -1;
+	decl->version = decl->place = decl->short_title = NULL;
+	decl->title = NULL;
+	decl->ntitle = 0;
+	decl->nkeywords = decl->nregions = 0;
+	f->sigs[0] = (struct signatory){.pos = {22, 5}};
+	f->sigs[1] = (struct signatory){.pos = {23, 5}};
+	f->runs[1][0].text = SHY;
+	expect_one(f, "t.xml:13:5: error: <p> has no text");
+}
+
 /* Every problem of a file in one run, each once. */
 static void
 test_all_rules_report(void **state)
@@ -644,6 +682,7 @@ static const struct CMUnitTest tests[] = {
 	T(test_same_person_same_organisation),
 	T(test_duplicate_name_disguised),
 	T(test_duplicates_name_the_first),
+	T(test_duplicate_with_four_byte_characters),
 	T(test_different_names_stay_different),
 	T(test_duplicate_organisation_disguised),
 	T(test_duplicate_organisation_signing_as_such),
@@ -662,6 +701,7 @@ static const struct CMUnitTest tests[] = {
 	T(test_links_accepted),
 	T(test_links_rejected),
 	T(test_link_length_bounded),
+	T(test_partial_model),
 	T(test_all_rules_report),
 #undef T
 };
