@@ -69,20 +69,21 @@ all: build/declgen $(PDFS)
 deps: build/deps/build build/deps/test build/deps/valgrind build/deps/fuzz
 
 # Each group of dependencies is checked once, and again when the Makefile changes: the
-# stamp build/deps/GROUP records that the group's probe succeeded.
+# stamp build/deps/GROUP records that the group's probe succeeded. The build group comes
+# first: the other probes need the compiler.
 build/deps/build: Makefile
 	@$(call ensure,$(BUILD_PACKAGES),$(BUILD_PROBE))
-build/deps/test: Makefile
+build/deps/test: Makefile | build/deps/build
 	@$(call ensure,$(TEST_PACKAGES),$(TEST_PROBE))
-build/deps/valgrind: Makefile
+build/deps/valgrind: Makefile | build/deps/build
 	@$(call ensure,$(VALGRIND_PACKAGES),$(VALGRIND_PROBE))
-build/deps/fuzz: Makefile
+build/deps/fuzz: Makefile | build/deps/build
 	@$(call ensure,$(FUZZ_PACKAGES),$(FUZZ_PROBE))
 
 # $(call ensure,PACKAGES,PROBE): if the shell command PROBE fails, installs those of the
 # Debian PACKAGES that are missing (as root; otherwise prints the apt-get command) and
 # probes again; then touches the target. Where the probe succeeds, neither dpkg nor apt
-# is needed.
+# is needed. apt runs under a lock: make -j checks several groups at once.
 ensure = if ! { $(2); } >/dev/null 2>&1; then \
 		if ! command -v dpkg-query >/dev/null 2>&1; then \
 			echo "$@: missing dependencies; on Debian they are: $(1)"; exit 1; \
@@ -94,8 +95,9 @@ ensure = if ! { $(2); } >/dev/null 2>&1; then \
 		if [ -z "$$missing" ]; then :; \
 		elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 			echo "Installing dependencies: $$missing"; \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
-				apt-get install -y -qq --no-install-recommends $$missing || exit 1; \
+			mkdir -p $(@D) && flock $(@D)/apt.lock -c "apt-get update -qq && \
+				DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+				--no-install-recommends $$missing" || exit 1; \
 		else \
 			echo "Missing dependencies. Install them with:"; \
 			echo "  sudo apt-get install $$missing"; exit 1; \
