@@ -28,6 +28,7 @@ struct parse {
 	size_t len;
 	struct diag *diag;
 	int doctype_line;	/* line of a rejected DOCTYPE, 0 if none */
+	int out_of_memory;	/* libxml2 ran out: what it says next is not about the input */
 	xmlNodePtr invalid[LIMIT_DIAGNOSTICS];	/* elements the schema rejected */
 	size_t ninvalid;
 	struct {
@@ -337,12 +338,26 @@ add_hint(const xmlError *err, struct buf *msg)
 }
 
 static void
+report_out_of_memory(struct parse *p)
+{
+	if (!p->out_of_memory)
+		diag_report(p->diag, DIAG_FATAL, p->path, 0, 0, "out of memory");
+	p->out_of_memory = 1;
+}
+
+static void
 report_xml_error(struct parse *p, const xmlError *err)
 {
 	struct buf msg = {0};
 	int line = err->line, col = err->int2;
 	const char *text = err->message ? err->message : "unknown XML error";
 
+	/* Memory is a system problem, not the input's; libxml2's next complaints
+	 * ("internal error") follow from it. */
+	if (err->code == XML_ERR_NO_MEMORY || p->out_of_memory) {
+		report_out_of_memory(p);
+		return;
+	}
 	/* Past the cap a message is only counted: spend nothing on it. */
 	if (diag_capped(p->diag)) {
 		diag_report(p->diag, err->level == XML_ERR_WARNING ? DIAG_WARNING : DIAG_ERROR,
@@ -376,6 +391,12 @@ on_parser_error(void *ctx, xmlErrorPtr err)
 	if (p->doctype_line)
 		return;
 	report_xml_error(p, err);
+}
+
+static void
+on_library_error(void *ctx, xmlErrorPtr err)
+{
+	report_xml_error(ctx, err);
 }
 
 static void
@@ -544,25 +565,26 @@ parse_xml(struct parse *p)
 {
 	xmlParserCtxtPtr ctxt;
 	xmlDocPtr doc;
+	unsigned errors = p->diag->errors;
 
 	if ((ctxt = xmlNewParserCtxt()) == NULL) {
-		diag_report(p->diag, DIAG_FATAL, p->path, 0, 0, "cannot create an XML parser");
+		report_out_of_memory(p);
 		return NULL;
 	}
 	ctxt->_private = p;
 	ctxt->sax->internalSubset = on_doctype;
 	ctxt->sax->startElementNs = on_start_element;
 	ctxt->sax->serror = on_parser_error;
-	/* NONET: never fetch; no NOENT, DTDLOAD, HUGE or NOBLANKS, on purpose. */
-	/* No URL: libxml2 would walk every preceding node of each invalid element
+	/* NONET: never fetch; no NOENT, DTDLOAD, HUGE or NOBLANKS, on purpose.
+	 * No URL: libxml2 would walk every preceding node of each invalid element
 	 * looking for an XInclude to name instead (quadratic); messages name p->path. */
 	doc = xmlCtxtReadMemory(ctxt, p->data, (int)p->len, NULL, "UTF-8",
 	    XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);
-	if (doc != NULL && (!ctxt->wellFormed || p->doctype_line)) {
+	if (doc != NULL && (!ctxt->wellFormed || p->doctype_line || p->out_of_memory)) {
 		xmlFreeDoc(doc);
 		doc = NULL;
 	}
-	if (doc == NULL && p->diag->errors == 0)
+	if (doc == NULL && p->diag->errors == errors)
 		diag_report(p->diag, DIAG_ERROR, p->path, 1, 1, "not a well-formed XML document");
 	xmlFreeParserCtxt(ctxt);
 	return doc;
@@ -1086,6 +1108,7 @@ build_meta(struct parse *p, xmlNodePtr meta, struct decl *decl)
 
 	decl->id = id ? plain_text(id, -1) : NULL;
 	decl->language = language ? plain_text(language, -1) : NULL;
+	decl->language_pos = node_pos(p, language);
 	/* An unknown language stays -1: validation names the supported ones. */
 	decl->lang = decl->language ? lang_find(decl->language) : -1;
 	p->lang = lang = decl->lang;
@@ -1280,6 +1303,23 @@ build_model(struct parse *p, xmlDocPtr doc)
 	return decl;
 }
 
+static void *
+realloc_or_exit(void *ptr, size_t size)
+{
+	return xreallocarray(ptr, size, 1);
+}
+
+/* libxml2 2.9.14 does not survive every failed allocation (SIGSEGV in xmlParseElement
+ * and xmlParseDocument under ulimit -v): it allocates through our x-functions, which
+ * end the program with "out of memory" and the system-error status instead. They are
+ * malloc, realloc and free underneath, so memory libxml2 holds from before is freed
+ * alike. */
+static void
+use_exiting_allocator(void)
+{
+	xmlMemSetup(free, xmalloc, realloc_or_exit, xstrdup);
+}
+
 struct decl *
 decl_parse_memory(const char *path, const char *data, size_t len,
     const char *schema_path, struct diag *d)
@@ -1294,13 +1334,21 @@ decl_parse_memory(const char *path, const char *data, size_t len,
 		    "file is larger than the limit of %u bytes", LIMIT_INPUT_BYTES);
 		return NULL;
 	}
-	if (check_encoding(&p) != 0 || prescan(&p) != 0 || (doc = parse_xml(&p)) == NULL)
+	if (check_encoding(&p) != 0 || prescan(&p) != 0)
 		return NULL;
-	/* The rules run even after schema errors, on what could be read: every problem
-	 * in one run. Past the message cap nothing more would be seen. */
-	if (validate_schema(&p, doc, schema_path) == 0 && !diag_capped(d))
-		decl = build_model(&p, doc);
-	xmlFreeDoc(doc);
+	use_exiting_allocator();
+	/* libxml2 reports some failures (out of memory in its buffers) to a handler of
+	 * its thread rather than to a context: ours while we call it. */
+	xmlSetStructuredErrorFunc(&p, on_library_error);
+	if ((doc = parse_xml(&p)) != NULL) {
+		/* The rules run even after schema errors, on what could be read: every
+		 * problem in one run. Past the message cap nothing more would be seen. */
+		if (validate_schema(&p, doc, schema_path) == 0 && !diag_capped(d) &&
+		    !p.out_of_memory)
+			decl = build_model(&p, doc);
+		xmlFreeDoc(doc);
+	}
+	xmlSetStructuredErrorFunc(NULL, NULL);
 	if (decl != NULL)
 		decl_validate(decl, d);
 	if (d->errors != errors_before) {
