@@ -12,6 +12,9 @@ set -u
 # /tmp is shared between them.
 check "no fixed temporary path in the e2e scripts or the Makefile" \
 	"! grep -n '/tmp[/]' tests/e2e*.sh Makefile"
+# check-locale runs them under LC_ALL=de_DE.UTF-8: awk still reads a decimal point.
+check "awk reads pdftotext's numbers under a German locale" \
+	"[ \"\$(echo 524.9 | LC_ALL=de_DE.UTF-8 awk '{ print \$1 + 0.25 }')\" = 525.15 ]"
 check "LICENSE: the project's own code, ISC" \
 	"grep -q '^ISC License' LICENSE && grep -q 'Copyright (c) 2026 the declgen authors' LICENSE"
 
