@@ -23,8 +23,3 @@ finish() {
 	echo "$1: $pass passed, $fail failed"
 	[ "$fail" -eq 0 ]
 }
-
-# The scripts read numbers like "524.409" out of poppler's output: awk must parse them in
-# the C locale whatever the locale the tests run in (mawk under de_DE.UTF-8 compares
-# them as strings).
-awk() { LC_ALL=C command awk "$@"; }
