@@ -737,6 +737,9 @@ place_line(struct para *p, const struct lb_line *l, int last, struct set_line *o
 	rec->ratio = r;
 	rec->justified = justify;
 	rec->overfull = l->overfull;
+	/* The label first: text is read in the order it is drawn. */
+	if (ps->marker && l->start == 0)
+		place_marker(s, ps);
 	for (size_t i = l->start; i < l->end; i++) {
 		const struct lb_item *it = &p->items[i];
 		const struct piece *pc = &p->pieces[i];
@@ -758,8 +761,6 @@ place_line(struct para *p, const struct lb_line *l, int last, struct set_line *o
 		rec->hyphenated = 1;
 	}
 	rec->right = x;
-	if (ps->marker && l->start == 0)
-		place_marker(s, ps);
 	if (ps->bar_x > 0)
 		place_bar(s, ps);
 	out->count = s->nstaged - out->first;
