@@ -25,19 +25,16 @@ $(file >build/flags,$(BUILD_FLAGS))
 endif
 
 # Dependencies, as Debian 12 packages and as a probe that says whether they are present.
-# To build and render: the compiler, the libraries, and the system hyphenation patterns
-# that generator/lang.c falls back to.
+# To build and render: the compiler and the libraries; the system's hyphenation
+# patterns, which generator/lang.c falls back to where hyphen/ has none.
 BUILD_PACKAGES := gcc libc6-dev make pkg-config libhpdf-dev libxml2-dev libutf8proc-dev \
 	libhyphen-dev hyphen-de hyphen-en-us hyphen-en-gb
-SYSTEM_HYPHEN := /usr/share/hyphen/hyph_de_DE.dic /usr/share/hyphen/hyph_en_US.dic \
-	/usr/share/hyphen/hyph_en_GB.dic
 # $(call links,HEADERS,LIBRARIES): a shell command that compiles and links a program
 # including HEADERS against LIBRARIES.
 HASH := \#
 links = printf '$(foreach h,$(1),$(HASH)include <$(h)>\n)int main(void) { return 0; }\n' | \
 	$(CC) $(XML_CFLAGS) -x c -o /dev/null - $(2)
-BUILD_PROBE := $(call links,hpdf.h hyphen.h libxml/parser.h utf8proc.h,$(LIBS)) && \
-	$(foreach f,$(SYSTEM_HYPHEN),test -r $(f) &&) :
+BUILD_PROBE := $(call links,hpdf.h hyphen.h libxml/parser.h utf8proc.h,$(LIBS))
 # To test: cmocka, poppler, qpdf, xmllint, the German locale's source (check-locale).
 TEST_PACKAGES := libcmocka-dev poppler-utils qpdf libxml2-utils locales
 TEST_PROBE := $(call links,stdarg.h stddef.h stdint.h setjmp.h cmocka.h,-lcmocka) && \
@@ -72,20 +69,21 @@ all: build/declgen $(PDFS)
 deps: build/deps/build build/deps/test build/deps/valgrind build/deps/fuzz
 
 # Each group of dependencies is checked once, and again when the Makefile changes: the
-# stamp build/deps/GROUP records that the group's probe succeeded.
+# stamp build/deps/GROUP records that the group's probe succeeded. The build group comes
+# first: the other probes need the compiler.
 build/deps/build: Makefile
 	@$(call ensure,$(BUILD_PACKAGES),$(BUILD_PROBE))
-build/deps/test: Makefile
+build/deps/test: Makefile | build/deps/build
 	@$(call ensure,$(TEST_PACKAGES),$(TEST_PROBE))
-build/deps/valgrind: Makefile
+build/deps/valgrind: Makefile | build/deps/build
 	@$(call ensure,$(VALGRIND_PACKAGES),$(VALGRIND_PROBE))
-build/deps/fuzz: Makefile
+build/deps/fuzz: Makefile | build/deps/build
 	@$(call ensure,$(FUZZ_PACKAGES),$(FUZZ_PROBE))
 
 # $(call ensure,PACKAGES,PROBE): if the shell command PROBE fails, installs those of the
 # Debian PACKAGES that are missing (as root; otherwise prints the apt-get command) and
 # probes again; then touches the target. Where the probe succeeds, neither dpkg nor apt
-# is needed.
+# is needed. apt runs under a lock: make -j checks several groups at once.
 ensure = if ! { $(2); } >/dev/null 2>&1; then \
 		if ! command -v dpkg-query >/dev/null 2>&1; then \
 			echo "$@: missing dependencies; on Debian they are: $(1)"; exit 1; \
@@ -97,8 +95,9 @@ ensure = if ! { $(2); } >/dev/null 2>&1; then \
 		if [ -z "$$missing" ]; then :; \
 		elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 			echo "Installing dependencies: $$missing"; \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
-				apt-get install -y -qq --no-install-recommends $$missing || exit 1; \
+			mkdir -p $(@D) && flock $(@D)/apt.lock -c "apt-get update -qq && \
+				DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+				--no-install-recommends $$missing" || exit 1; \
 		else \
 			echo "Missing dependencies. Install them with:"; \
 			echo "  sudo apt-get install $$missing"; exit 1; \
@@ -132,28 +131,29 @@ build/tests/%: tests/%.c tests/testutil.h build/libdeclgen.a | build/deps/test
 
 # Every end-to-end script, each run as `sh SCRIPT BINARY`.
 E2E := tests/e2e.sh $(sort $(filter-out tests/e2e-lib.sh,$(wildcard tests/e2e-*.sh)))
-# $(call run_e2e,BINARY,ENVIRONMENT): every script on BINARY, all of them even when one
-# fails; fails if any did.
-run_e2e = status=0; for s in $(E2E); do $(2) sh $$s $(1) || status=1; done; exit $$status
+# Shell loops that run every test even when one fails, and set status=1 if any did:
+# $(call run_units,PROGRAMS,ENVIRONMENT) and $(call run_e2e,BINARY,ENVIRONMENT).
+run_units = for t in $(1); do echo "== $(strip $(2) $$t)"; $(2) $$t || status=1; done
+run_e2e = for s in $(E2E); do $(2) sh $$s $(1) || status=1; done
 
 check: check-unit check-e2e check-locale
 
 check-unit: $(TESTS:%=build/tests/%)
-	@set -e; for t in $^; do echo "== $$t"; $$t; done
+	@status=0; $(call run_units,$^); exit $$status
 
 check-e2e: build/declgen | build/deps/test
-	@$(call run_e2e,build/declgen)
+	@status=0; $(call run_e2e,build/declgen); exit $$status
 
 # Nothing written into a PDF may depend on the locale: run everything once more with
 # German number formatting.
 check-locale: $(TESTS:%=build/tests/%) build/declgen | build/deps/test
 	@if ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$$'; then \
 		localedef -i de_DE -f UTF-8 de_DE.UTF-8 2>/dev/null || true; fi
-	@if locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$$'; then \
-		set -e; for t in $(TESTS:%=build/tests/%); do echo "== LC_ALL=de_DE.UTF-8 $$t"; \
-		LC_ALL=de_DE.UTF-8 $$t; done; \
-		$(call run_e2e,build/declgen,LC_ALL=de_DE.UTF-8); \
-	else echo "check-locale: cannot generate de_DE.UTF-8 (run as root with package locales)"; exit 1; fi
+	@if ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$$'; then \
+		echo "check-locale: cannot generate de_DE.UTF-8 (run as root with package locales)"; \
+		exit 1; fi
+	@status=0; $(call run_units,$(TESTS:%=build/tests/%),LC_ALL=de_DE.UTF-8); \
+	$(call run_e2e,build/declgen,LC_ALL=de_DE.UTF-8); exit $$status
 
 # The same tests under AddressSanitizer and UndefinedBehaviorSanitizer.
 build/asan/obj/%.o: generator/%.c $(HDRS) build/flags | build/deps/build
@@ -171,13 +171,13 @@ build/asan/tests/%: tests/%.c tests/testutil.h build/asan/libdeclgen.a | build/d
 	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -Igenerator -o $@ $< build/asan/libdeclgen.a $(LIBS) -lcmocka
 
 check-asan: $(TESTS:%=build/asan/tests/%) build/asan/declgen
-	@set -e; for t in $(TESTS:%=build/asan/tests/%); do echo "== $$t"; \
-		ASAN_OPTIONS=detect_leaks=1 $$t; done
-	@$(call run_e2e,build/asan/declgen,ASAN_OPTIONS=detect_leaks=1 DECLGEN_DATADIR=$(CURDIR))
+	@status=0; $(call run_units,$(TESTS:%=build/asan/tests/%),ASAN_OPTIONS=detect_leaks=1); \
+	$(call run_e2e,build/asan/declgen,ASAN_OPTIONS=detect_leaks=1 DECLGEN_DATADIR=$(CURDIR)); \
+	exit $$status
 
 # The end-to-end tests with build/declgen under valgrind memcheck: no error, no leak.
 check-valgrind: build/declgen | build/deps/test build/deps/valgrind
-	@$(call run_e2e,tests/valgrind-declgen,DECLGEN_VALGRIND=1)
+	@status=0; $(call run_e2e,tests/valgrind-declgen,DECLGEN_VALGRIND=1); exit $$status
 
 # ----- fuzzing -----
 
@@ -228,7 +228,7 @@ install: build/declgen
 	install -m 644 LICENSE $(DESTDIR)$(PREFIX)/share/doc/declgen/
 	install -m 644 $(SCHEMA) $(DESTDIR)$(PREFIX)/share/declgen/schemas/
 	install -m 644 $(FONTS) fonts/OFL.txt fonts/README $(DESTDIR)$(PREFIX)/share/declgen/fonts/
-	install -m 644 hyphen/hyph_de.dic hyphen/exceptions hyphen/LICENSE hyphen/README \
+	install -m 644 $(HYPHEN) hyphen/LICENSE* hyphen/README \
 		$(DESTDIR)$(PREFIX)/share/declgen/hyphen/
 
 clean:

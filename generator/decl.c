@@ -124,8 +124,7 @@ same_text(const char *a, const char *b)
 	return ca == cb;
 }
 
-/* Appends s as it is compared for identity: what same_text compares. Declared in
- * decl_validate.c until decl.h has it. */
+/* What same_text compares. */
 void
 decl_fold_text(const char *s, struct buf *out)
 {
@@ -138,8 +137,6 @@ decl_fold_text(const char *s, struct buf *out)
 	out->data[out->len] = '\0';
 }
 
-/* Whether s prints as nothing: only spaces and invisible characters. Declared in
- * decl_validate.c until decl.h has it. */
 int
 decl_text_is_blank(const char *s)
 {

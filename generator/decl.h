@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 
+struct buf;
 struct diag;
 
 /* Style flags of an inline run. */
@@ -131,11 +132,18 @@ struct decl *decl_parse_memory(const char *path, const char *data, size_t len,
 /* Semantic rules the schema cannot express; reports to d, returns the number of errors. */
 unsigned decl_validate(const struct decl *decl, struct diag *d);
 
-/* Whether two signatories name the same organisation, line for line. */
+/* Whether two signatories name the same organisation, line for line, each line
+ * compared as decl_fold_text folds it. */
 int decl_same_org(const struct signatory *a, const struct signatory *b);
 
+/* Appends s to out as it is compared for identity: without soft hyphens and other
+ * invisible characters, every kind of space one space, none at either end. */
+void decl_fold_text(const char *s, struct buf *out);
+
+/* Whether s prints as nothing: only spaces and invisible characters. */
+int decl_text_is_blank(const char *s);
+
 /* Appends all running text of the body to b, blocks separated by newlines. */
-struct buf;
 void decl_body_text(const struct decl *decl, struct buf *b);
 
 void decl_free(struct decl *decl);

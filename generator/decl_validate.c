@@ -13,15 +13,6 @@
 #include "text.h"
 #include "util.h"
 
-/* In decl.c; they belong in decl.h (asked of the lead). */
-void decl_fold_text(const char *s, struct buf *out);
-int decl_text_is_blank(const char *s);
-
-/* Longest link address accepted, in bytes: about the longest URL every browser handles
- * (2083 in Internet Explorer), and the schema's bound on href; an address is typed by
- * an author, so anything longer is a mistake. Belongs in limits.h (asked of the lead). */
-#define LINK_MAX_BYTES 2000
-
 typedef unsigned rule_fn(const struct decl *, struct diag *);
 
 /* A check of one block's inline text; what names it in messages ("<p>"). */

@@ -311,6 +311,21 @@ lay_blocks(struct setter *s)
 	}
 }
 
+/* The first EXCERPT_CHARS characters of str, and an ellipsis if there are more, for
+ * a message. */
+#define EXCERPT_CHARS 40
+static void
+excerpt(const char *str, struct buf *out)
+{
+	size_t len = strlen(str), i = 0, n;
+
+	for (int k = 0; i < len && k < EXCERPT_CHARS; k++, i += n)
+		utf8_decode(str + i, len - i, &n);
+	buf_append(out, str, i);
+	if (i < len)
+		buf_puts(out, "\xE2\x80\xA6");
+}
+
 /* Stages the blank to fill in, from x to at least SIG_BLANK_RULE from the margin,
  * and its caption under it. */
 static void
@@ -357,10 +372,15 @@ lay_place_before_blank(struct setter *s, const char *place, double space)
 		buf_free(&t);
 		return;
 	}
-	if (n > 1)
+	if (n > 1) {
+		struct buf quoted = {0};
+
+		excerpt(place, &quoted);
 		diag_report(s->d, DIAG_WARNING, s->decl->path, s->decl->date.pos.line,
 		    s->decl->date.pos.col, "the place \"%s\" does not fit on one line with the "
-		    "blank for the date and takes %zu lines; shorten it", place, n);
+		    "blank for the date and takes %zu lines; shorten it", quoted.data, n);
+		buf_free(&quoted);
+	}
 	stage_blank(s, s->out->lines[s->out->nlines - 1].right + gap, lang->date);
 	stack_lines(s, lines, n, LEADING, space + LEADING, 0);
 	last = &s->boxes[s->nboxes - 1];
@@ -385,10 +405,15 @@ lay_signing_line(struct setter *s, double space)
 		char *known = dateline(s);
 		size_t n = add_string(s, known, decl->date.pos, &ps, LEADING, space, 0);
 
-		if (n > 1)
+		if (n > 1) {
+			struct buf quoted = {0};
+
+			excerpt(known, &quoted);
 			diag_report(s->d, DIAG_WARNING, decl->path, decl->date.pos.line,
 			    decl->date.pos.col, "place and date \"%s\" do not fit on one line and "
-			    "take %zu lines; shorten the place", known, n);
+			    "take %zu lines; shorten the place", quoted.data, n);
+			buf_free(&quoted);
+		}
 		free(known);
 		return;
 	}
@@ -510,21 +535,6 @@ lay_signatory(struct setter *s, const struct signatory *sg, double x, double wid
 		n += sig_line(s, sg->org[i], sg->pos, i == 0 && !sg->name ? FACE_BOLD : FACE_REGULAR,
 		    0, x, width, n);
 	return n;
-}
-
-/* The first EXCERPT_CHARS characters of str, and an ellipsis if there are more, for
- * a message. */
-#define EXCERPT_CHARS 40
-static void
-excerpt(const char *str, struct buf *out)
-{
-	size_t len = strlen(str), i = 0, n;
-
-	for (int k = 0; i < len && k < EXCERPT_CHARS; k++, i += n)
-		utf8_decode(str + i, len - i, &n);
-	buf_append(out, str, i);
-	if (i < len)
-		buf_puts(out, "\xE2\x80\xA6");
 }
 
 /* A block taller than the text area could only overprint the footer: it is refused,

@@ -8,8 +8,8 @@
 
 #include "diag.h"
 #include "lang.h"
-#include "text.h"
 #include "limits.h"
+#include "text.h"
 #include "typo.h"
 
 #define PAGE_TOP (PAGE_HEIGHT - MARGIN_TOP)
@@ -95,11 +95,10 @@ append_shortened(const struct setter *s, const char *str, double width, struct b
 	double w = text_width(s, FACE_REGULAR, FOOTER_SIZE, FOOTER_ELLIPSIS);
 
 	for (size_t i = 0; i < len; i += n) {
-		char one[5] = {0};
+		char one[5] = {0};	/* the character at i, for text_width */
 
-		n = 0;
 		utf8_decode(str + i, len - i, &n);
-		memcpy(one, str + i, n < 4 ? n : 4);
+		memcpy(one, str + i, n);
 		w += text_width(s, FACE_REGULAR, FOOTER_SIZE, one);
 		if (w > width)
 			break;

@@ -793,50 +793,43 @@ warn_overfull(struct para *p, const struct lb_line *l)
 	buf_free(&words);
 }
 
+static int
+has_glue(const struct para *p, const struct lb_line *l)
+{
+	for (size_t i = l->start; i < l->end; i++)
+		if (p->items[i].type == LB_GLUE)
+			return 1;
+	return 0;
+}
+
 /* A justified line stretched beyond the tolerance: its spaces show as holes. Reported
- * as TeX reports an "Underfull \hbox", with the line's words. */
+ * as TeX reports an "Underfull \hbox", with the line's words. A single word ending
+ * short of the margin at a space has nothing to stretch and is as loose as a line
+ * gets; the parts of a word broken anywhere end inside the word and were reported. */
 static void
 warn_loose(struct para *p, const struct lb_line *l, const struct lay_line *rec)
 {
 	double badness = 100 * rec->ratio * rec->ratio * rec->ratio;
-	struct buf words = {0};
+	double gap = rec->left + rec->width - rec->right;
+	int single = !has_glue(p, l);
+	struct buf words = {0}, how = {0};
 	size_t start, end;
 
-	if (!rec->justified || badness <= LOOSE_BADNESS)
+	if (!rec->justified || (single ? p->items[l->end].type != LB_GLUE || gap < 0.01 :
+	    badness <= LOOSE_BADNESS))
 		return;
+	if (single)
+		buf_printf(&how, "a single word, %.1f pt short of the margin", gap);
+	else
+		buf_printf(&how, "stretch ratio %.2f, badness %.0f", rec->ratio,
+		    badness > 10000 ? 10000 : badness);
 	line_span(p, l, &start, &end);
 	excerpt(p, start, end, SIZE_MAX, &words);
 	diag_report(p->s->d, DIAG_WARNING, p->s->decl->path, p->pos.line, p->pos.col,
-	    "loose line (stretch ratio %.2f, badness %.0f): \"%s%s\"; add soft hyphens "
-	    "(&#173;) or rephrase the paragraph", rec->ratio, badness > 10000 ? 10000 : badness,
-	    words.data, rec->hyphenated ? "-" : "");
+	    "loose line (%s): \"%s%s\"; add soft hyphens (&#173;) or rephrase the paragraph",
+	    how.data, words.data, rec->hyphenated ? "-" : "");
+	buf_free(&how);
 	buf_free(&words);
-}
-
-/* Breaks the paragraph's items into lines; returns lb_break's result. A line past the
- * margin is worse than any run of hyphenated lines: where the limit on hyphenated
- * lines in a row leaves one (the breaker's last resort makes both cost the same), the
- * limit is lifted. */
-static int
-break_lines(const struct para *p, struct lb_result *res)
-{
-	struct lb_params params;
-	struct lb_result lifted;
-
-	lb_params_default(&params, p->ps->width);
-	params.method = p->s->opt->method;
-	if (lb_break(p->items, p->nitems, &params, res) != 0)
-		return -1;
-	if (res->overfull == 0 || params.method != LB_TOTAL_FIT)
-		return 0;
-	params.max_hyphens = LB_MAX_HYPHENS;
-	if (lb_break(p->items, p->nitems, &params, &lifted) == 0 &&
-	    lifted.overfull < res->overfull) {
-		lb_result_free(res);
-		*res = lifted;
-	} else
-		lb_result_free(&lifted);
-	return 0;
 }
 
 /* Breaks the paragraph into lines and places them; returns the number of lines. */
@@ -844,10 +837,13 @@ static size_t
 set_lines(struct para *p, struct set_line **lines)
 {
 	struct setter *s = p->s;
+	struct lb_params params;
 	struct lb_result res;
 	size_t n;
 
-	if (break_lines(p, &res) != 0) {
+	lb_params_default(&params, p->ps->width);
+	params.method = s->opt->method;
+	if (lb_break(p->items, p->nitems, &params, &res) != 0) {
 		/* A paragraph never disappears in silence. */
 		diag_report(s->d, DIAG_FATAL, s->decl->path, p->pos.line, p->pos.col,
 		    "internal error: this text could not be broken into lines; please report it");

@@ -24,4 +24,9 @@
 #define LIMIT_YEAR_MIN 1900
 #define LIMIT_YEAR_MAX 2999
 
+/* Longest link address accepted, in bytes: about the longest URL every browser handles
+ * (2083 in Internet Explorer), and the schema's bound on href; an address is typed by
+ * an author, so anything longer is a mistake. */
+#define LINK_MAX_BYTES 2000
+
 #endif

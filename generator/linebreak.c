@@ -219,7 +219,7 @@ struct candidates {
 };
 
 /* Records the line from node a to break i at ratio r if it is the best yet for its
- * state, unless the pass forbids it. */
+ * state, unless the pass forbids it; activate sets the rest of the node. */
 static void
 consider_line(const struct breaker *b, const struct pass *ps, long a, size_t i, double r,
     int overfull, struct candidates *cand)
@@ -236,7 +236,6 @@ consider_line(const struct breaker *b, const struct pass *ps, long a, size_t i, 
 	if (cand->have[c][h] && total >= best->total)
 		return;
 	cand->have[c][h] = 1;
-	memset(best, 0, sizeof *best);
 	best->total = total;
 	best->prev = a;
 	best->line = na->line + 1;
@@ -254,13 +253,14 @@ activate(struct breaker *b, size_t i, struct candidates *cand)
 	struct sums after = sums_after(b, i);
 
 	for (int c = 0; c < 4; c++)
-		for (int h = 0; h < HYPHEN_STATES; h++) {
+		for (int h = 0; h <= b->p->max_hyphens + 1; h++) {
 			struct node *nd = &cand->best[c][h];
 
 			if (!cand->have[c][h])
 				continue;
 			nd->pos = i;
 			nd->flagged = flagged;
+			nd->examined = 0;
 			nd->after = after;
 			nd->next_active = b->active;
 			b->active = add_node(b, nd);
@@ -314,47 +314,52 @@ total_fit_pass(struct breaker *b, const struct pass *ps)
 	return 0;
 }
 
+/* Ends the first-fit line from node prev at break i, at ratio r (< -1 if the line
+ * overflows); returns the new node. */
+static long
+greedy_line(struct breaker *b, long prev, size_t i, double r)
+{
+	const struct node *np = &b->nodes[prev];
+	struct node n = {.pos = i, .prev = prev, .next_active = -1};
+
+	n.line = np->line + 1;
+	n.overfull = r < -1;
+	n.ratio = n.overfull ? -1 : r;
+	n.fitness = fitness_class(n.ratio);
+	n.flagged = b->items[i].type == LB_PENALTY && b->items[i].flagged;
+	n.hyphens = hyphen_run(b, np, i);
+	n.total = np->total + line_demerits(b, np, i, n.ratio, n.fitness, n.hyphens,
+	    n.overfull);
+	n.after = sums_after(b, i);
+	return add_node(b, &n);
+}
+
 /* First fit: break at the last legal point where the line still fits. */
 static void
 greedy_pass(struct breaker *b)
 {
 	long cur = start_node(b);
-	long candidate = -1;
+	size_t fits = SIZE_MAX;	/* the last break point where the line from cur fits */
+	double fits_ratio = 0;
 
 	for (size_t i = 0; i < b->n; i++) {
-		struct node *nc, n = {0};
 		double r;
 
 		if (!is_legal_break(b->items, i, 0))
 			continue;
-		nc = &b->nodes[cur];
-		r = line_ratio(b, nc, i);
-		if (r < -1 && candidate != -1) {
+		r = line_ratio(b, &b->nodes[cur], i);
+		if (r < -1 && fits != SIZE_MAX) {
 			/* The line up to i overflows: end it at the last point that fitted. */
-			cur = candidate;
-			candidate = -1;
-			i = b->nodes[cur].pos;
-			continue;
+			cur = greedy_line(b, cur, fits, fits_ratio);
+			i = fits;
+			fits = SIZE_MAX;
+		} else if (r < -1 || is_forced_break(&b->items[i])) {
+			cur = greedy_line(b, cur, i, r);
+			fits = SIZE_MAX;
+		} else {
+			fits = i;
+			fits_ratio = r;
 		}
-		n.pos = i;
-		n.line = nc->line + 1;
-		n.overfull = r < -1;
-		n.ratio = n.overfull ? -1 : r;
-		n.fitness = fitness_class(n.ratio);
-		n.flagged = b->items[i].type == LB_PENALTY && b->items[i].flagged;
-		n.hyphens = hyphen_run(b, nc, i);
-		n.total = nc->total + line_demerits(b, nc, i, n.ratio, n.fitness, n.hyphens,
-		    n.overfull);
-		n.after = sums_after(b, i);
-		n.prev = cur;
-		n.next_active = -1;
-		if (is_forced_break(&b->items[i]) || n.overfull) {
-			cur = add_node(b, &n);
-			candidate = -1;
-		} else if (candidate == -1)
-			candidate = add_node(b, &n);
-		else
-			b->nodes[candidate] = n;	/* by index: add_node may move the array */
 	}
 	b->active = cur;
 }

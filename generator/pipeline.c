@@ -89,23 +89,28 @@ is_german(const struct lang *l)
 	return strncasecmp(l->tag, "de", 2) == 0 && (l->tag[2] == '\0' || l->tag[2] == '-');
 }
 
-/* The project's exceptions, then the declaration's own, which come last and win. Both
- * are German. */
+/* The project's exception list, which is German. */
 static void
-add_german_exceptions(const char *datadir, const struct decl *decl, struct hyph *h,
-    struct diag *d)
+add_project_exceptions(const char *datadir, struct hyph *h, struct diag *d)
 {
 	char *exceptions = datadir_path(datadir, "hyphen/exceptions");
 
 	if (hyph_load_exceptions(h, exceptions) < 0)
 		diag_report(d, DIAG_WARNING, exceptions, 0, 0,
 		    "cannot read the hyphenation exceptions; reinstall declgen");
+	free(exceptions);
+}
+
+/* The declaration's own <hyphenation> words, in its language; added last, they win. */
+static void
+add_declaration_exceptions(const struct decl *decl, struct hyph *h, struct diag *d)
+{
 	for (size_t i = 0; i < decl->nhyphenation; i++)
 		if (hyph_add_exception(h, decl->hyphenation[i]) != 0)
 			diag_report(d, DIAG_WARNING, decl->path, decl->hyphenation_pos.line,
 			    decl->hyphenation_pos.col, "hyphenation exception \"%s\" has letters "
-			    "German patterns cannot hyphenate; it is ignored", decl->hyphenation[i]);
-	free(exceptions);
+			    "the %s patterns cannot hyphenate; it is ignored", decl->hyphenation[i],
+			    lang_get(decl->lang)->tag);
 }
 
 /* The patterns of row i that can match in text. */
@@ -124,8 +129,10 @@ load_patterns(const char *datadir, const struct decl *decl, int i, const struct 
 		diag_report(d, DIAG_WARNING, decl->path, 0, 0, "no hyphenation patterns for "
 		    "language %s (%s): its text is set without hyphenation; reinstall declgen",
 		    l->tag, ours);
-	else if (is_german(l))
-		add_german_exceptions(datadir, decl, h, d);
+	if (h != NULL && is_german(l))
+		add_project_exceptions(datadir, h, d);
+	if (h != NULL && i == decl->lang)
+		add_declaration_exceptions(decl, h, d);
 	free(ours);
 	return h;
 }

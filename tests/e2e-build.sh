@@ -12,6 +12,9 @@ set -u
 # /tmp is shared between them.
 check "no fixed temporary path in the e2e scripts or the Makefile" \
 	"! grep -n '/tmp[/]' tests/e2e*.sh Makefile"
+# check-locale runs them under LC_ALL=de_DE.UTF-8: awk still reads a decimal point.
+check "awk reads pdftotext's numbers under a German locale" \
+	"[ \"\$(echo 524.9 | LC_ALL=de_DE.UTF-8 awk '{ print \$1 + 0.25 }')\" = 525.15 ]"
 check "LICENSE: the project's own code, ISC" \
 	"grep -q '^ISC License' LICENSE && grep -q 'Copyright (c) 2026 the declgen authors' LICENSE"
 
@@ -41,10 +44,12 @@ touch "$S/Makefile"
 check "Makefile changed: probes again, the test packages not needed to build" \
 	"mk TEST_PROBE=false build/declgen && [ ! -s $T/calls ]"
 
-# A probe that fails asks dpkg which packages are missing, then installs them (as root)
-# or prints the apt-get command: the fakes say all are missing and install nothing.
+# A library missing: the probe fails and asks dpkg which packages are missing, then
+# installs them (as root) or prints the apt-get command; the fakes say all are missing
+# and install nothing.
+LIBS_MISSING="-lhpdf -lxml2 -lhyphen -lutf8proc -lm -ldeclgen-missing"
 touch "$S/Makefile"
-mk SYSTEM_HYPHEN="$T/none.dic" build/declgen
+mk LIBS="$LIBS_MISSING" build/declgen
 check "build probe fails: make fails" "[ $? -ne 0 ]"
 check "...asks dpkg" "grep -q '^dpkg-query ' $T/calls"
 check "...names the build packages, English hyphenation among them" \
@@ -74,7 +79,13 @@ mk -n -B WERROR=1 build/obj/diag.o
 check "WERROR=1: warnings are errors" "grep -e '-Wall' $T/make.out | grep -q -e '-Werror'"
 check "CI sets WERROR=1" "grep -q '^export WERROR=1\$' .ci/run"
 
-check "install: the licence too" \
-	"mk install DESTDIR=$T/root && [ -s $T/root/usr/local/share/doc/declgen/LICENSE ]"
+mk install DESTDIR="$T/root"
+check "install: exit 0" "[ $? -eq 0 ]"
+check "install: the licence" "[ -s $T/root/usr/local/share/doc/declgen/LICENSE ]"
+missing=
+for f in hyphen/*; do
+	[ -s "$T/root/usr/local/share/declgen/$f" ] || missing="$missing $f"
+done
+check "install: every hyphenation file (missing:$missing)" "[ -z '$missing' ]"
 
 finish e2e-build

@@ -65,7 +65,7 @@ check "own: render exits 0" "[ $? -eq 0 ]"
 check "own: the footer's shortening is a warning" \
 	"grep -q 'own.xml:[0-9]*:[0-9]*: warning: the short title and version do not fit in the footer' $T/err"
 check "own: the place's wrapping is a warning" \
-	"grep -q 'warning: the place \"$LONG_PLACE\" does not fit on one line' $T/err"
+	"grep -q 'warning: the place \"Mönchengladbach-Rheydt im Kreis der Städ…\" does not fit on one line' $T/err"
 check "own: two warnings, nothing else" "[ \$(wc -l < $T/err) -eq 2 ]"
 check "own: everything inside the margins" "inside $T/own.pdf"
 pdftotext -layout "$T/own.pdf" "$T/own.txt" 2>/dev/null

@@ -10,6 +10,11 @@ trap 'exit 143' TERM
 pass=0
 fail=0
 
+# pdftotext and pdfinfo write numbers with a decimal point; under check-locale's
+# LC_ALL=de_DE.UTF-8, mawk would read "524.9" as 524 or compare it as a string. Every
+# awk of the scripts reads numbers in the C locale.
+awk() { env LC_ALL=C awk "$@"; }
+
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 check() { if eval "$2"; then ok; else bad "$1"; fi; }

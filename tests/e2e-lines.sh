@@ -13,10 +13,11 @@ doc() { # FILE BODY
 	printf '<?xml version="1.0" encoding="UTF-8"?>\n<declaration xmlns="urn:declgen:declaration:1" version="1.0"><meta><id>x</id><language>de</language><version>1</version><signing/><title><line>Zeilen</line></title><short-title>Zeilen</short-title></meta>\n<body>\n%s\n</body><signatures><signatory><organisation><line>O</line></organisation></signatory></signatures></declaration>\n' "$2" > "$1"
 }
 
-# Every word of the PDF ends inside the right margin.
+# Every word of the PDF ends inside the right margin (awk reads numbers in the C locale:
+# mawk would read "524.409" as 524 in a German one).
 within_margin() { # PDF
 	pdftotext -bbox-layout "$1" "$T/bbox.html" 2>/dev/null &&
-		awk -v right=$RIGHT -F'"' '/<word / { for (i = 1; i < NF; i++) if ($i ~ /xMax=$/ && $(i + 1) > right + 0.5) bad = 1 }
+		LC_ALL=C awk -v right=$RIGHT -F'"' '/<word / { for (i = 1; i < NF; i++) if ($i ~ /xMax=$/ && $(i + 1) > right + 0.5) bad = 1 }
 		     END { exit bad }' "$T/bbox.html"
 }
 

@@ -103,4 +103,56 @@ SOURCE_DATE_EPOCH= $BIN render -o "$T/dated.pdf" "$T/dated.xml" 2> "$T/err"
 check "SOURCE_DATE_EPOCH empty: no date" \
 	"[ $? -eq 0 ] && ! pdfinfo $T/dated.pdf | grep -q '^CreationDate'"
 
+# ----- issue 7: links -----
+# links PDF: each /Link annotation of PDF as "URI LEFT BOTTOM RIGHT TOP BORDER", where
+# BORDER is its three /Border numbers joined by commas.
+links() {
+	qpdf --qdf --object-streams=disable "$1" "$T/qdf.pdf" || return 1
+	awk '/\/URI \(/ { u = $0; sub(/^[^(]*\(/, "", u); sub(/\)[^)]*$/, "", u) }
+		/\/Rect \[/ { r = 4; rect = ""; next }
+		/\/Border \[/ { b = 3; border = ""; next }
+		r > 0 { rect = rect " " $1; r--; next }
+		b > 0 { border = border (b < 3 ? "," : "") $1; b--; next }
+		/\/Subtype \/Link/ { link = 1 }
+		/^>>/ { if (link) print u rect " " border; link = 0; u = "" }' "$T/qdf.pdf"
+}
+
+$BIN render -o "$T/links.pdf" tests/data/model-lists-links.xml 2> "$T/err"
+links "$T/links.pdf" > "$T/links"
+cut -d' ' -f1 "$T/links" | sort > "$T/uris"
+printf '%s\n' http://www.example.org http://www.jobcenter.de \
+	https://example.com/x https://www.arbeitsagentur.de/bildung \
+	mailto:info@example.org | sort > "$T/uris.want"
+check "links: one annotation for each link, with its target" "cmp -s $T/uris $T/uris.want"
+check "links: no border" "[ \$(grep -c ' 0,0,0\$' $T/links) -eq 5 ]"
+# The annotation starts where the address does (pdftotext's box) and covers its line.
+pdftotext -bbox "$T/links.pdf" - | sed -n 's/.*xMin="\([0-9.]*\)" yMin="\([0-9.]*\)".*>https:\/\/www.arbeitsagentur.de\/bildung.<.*/\1 \2/p' > "$T/box"
+check "links: the annotation stands over the address" \
+	"awk 'NR == FNR { x = \$1; y = 841.89 - \$2; next }
+		/arbeitsagentur/ { d = \$2 - x; ok = d > -0.5 && d < 0.5 && \$3 < y && \$5 > y - 15 }
+		END { exit !ok }' $T/box $T/links"
+
+# An address broken over two lines: an annotation on each, with the same target.
+URL="https://www.example.org/$(repeat 12 'abteilung/')index.html"
+BODY="<p>Die Adresse ist $URL und gilt.</p>" doc "$T/broken.xml" "" ""
+$BIN render -o "$T/broken.pdf" "$T/broken.xml" 2> "$T/err"
+links "$T/broken.pdf" > "$T/links"
+check "a link over two lines: two annotations with its target" \
+	"[ \$(grep -c '^$URL ' $T/links) -eq 2 ] && [ \$(wc -l < $T/links) -eq 2 ]"
+check "a link over two lines: one line apart" \
+	"awk 'NR == 1 { b = \$3 } NR == 2 { d = b - \$3 } END { exit !(NR == 2 && d > 14.9 && d < 15.1) }' $T/links"
+
+# ----- issue 7: English hyphenation -----
+# Every line of an English text that ends in a hyphen breaks a word as the US
+# patterns do (German ones break "hyphe-na-tion"); some do.
+BODY="<p>$(repeat 8 'The hyphenation of the declaration needs an integration and a representative. ')</p>" \
+	doc "$T/en.xml" "" ""
+sed -i 's|<language>de</language>|<language>en</language>|' "$T/en.xml"
+$BIN render -o "$T/en.pdf" "$T/en.xml" 2> "$T/err"
+pdftotext -raw "$T/en.pdf" - | sed -n 's/.* \([A-Za-z]*-\)$/\1/p' > "$T/broken-words"
+check "English text is hyphenated" "[ -s $T/broken-words ]"
+check "English text is hyphenated as English" \
+	"! grep -v -x -e hy- -e hyphen- -e dec- -e decla- -e declara- -e in- -e inte- \
+	-e integra- -e rep- -e repre- -e represen- -e representa- $T/broken-words"
+
 finish e2e-render
