@@ -1,3 +1,5 @@
+/* The data directory: DECLGEN_DATADIR, the share folder beside the installed binary,
+ * or the source tree above build/, whichever holds the schema first. */
 #include "datadir.h"
 
 #include <stdlib.h>

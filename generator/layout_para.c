@@ -2,6 +2,7 @@
  * -> positioned text items. */
 #include "layout_int.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -148,9 +149,11 @@ add_item(struct para *p, enum lb_type type, double width, struct piece piece)
 	size_t n = p->nitems;
 	struct lb_item *it;
 
-	/* Items and pieces are parallel arrays of the same capacity. */
+	/* Items and pieces are parallel arrays: the i-th piece says what item i is. */
+	assert(p->nitems == n);
 	*ARRAY_PUSH(p->pieces, n, p->cappieces) = piece;
 	it = ARRAY_PUSH(p->items, p->nitems, p->capitems);
+	assert(n == p->nitems);
 	it->type = type;
 	it->width = width;
 	return it;

@@ -1,5 +1,8 @@
+/* Knuth-Plass total fit and first fit over boxes, glue and penalties, scored by one
+ * demerits function, so that total fit can never set a paragraph worse than first fit. */
 #include "linebreak.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -417,6 +420,8 @@ collect(struct breaker *b, long last, struct lb_result *out)
 		l->overfull = na->overfull;
 		out->overfull += na->overfull;
 	}
+	/* Every line of the path was filled, from the paragraph's start. */
+	assert(k == 0);
 }
 
 /* Total fit: the strict rules, unless they cost more than first fit; then the rules

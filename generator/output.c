@@ -1,3 +1,5 @@
+/* Atomic replacement of an output file: a temporary file beside the target, written,
+ * synced and renamed over it, never over an input, a non-PDF or a non-regular file. */
 #include "output.h"
 
 #include <errno.h>

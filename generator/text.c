@@ -1,3 +1,5 @@
+/* UTF-8 decoding and encoding, NFC normalisation through utf8proc, and the text
+ * helpers of messages: web and e-mail addresses, identifiers, edit distance. */
 #include "text.h"
 
 #include <limits.h>

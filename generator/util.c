@@ -1,5 +1,8 @@
+/* Allocation that exits on failure, growable arrays and buffers, and reading a whole
+ * regular file with a size limit. */
 #include "util.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -67,8 +70,10 @@ array_grow(void *array, size_t *cap, size_t need, size_t elem_size)
 
 	if (need <= *cap)
 		return array;
-	while (n < need)
+	while (n < need) {
+		assert(n <= SIZE_MAX / 2);	/* need is bounded by what memory can hold */
 		n *= 2;
+	}
 	*cap = n;
 	return xreallocarray(array, n, elem_size);
 }
