@@ -90,6 +90,11 @@ check "showcase: one person for two organisations" \
 	"[ \$(grep -c '^Ayşe Demir-Kowalczyk' $T/show.txt) -eq 2 ]"
 check "showcase: the seal's room" "grep -q '^Siegel' $T/show.txt"
 
+# The README's example is a valid declaration, and renders.
+awk '/^```xml$/ { f = 1; n++; next } /^```$/ { f = 0 } f && n == 1' README.md > "$T/readme.xml"
+check "README's example: valid and rendered" \
+	"$BIN check $T/readme.xml && $BIN render -o $T/readme.pdf $T/readme.xml"
+
 # check: exit codes and GNU-style messages.
 check "check: valid files exit 0" "$BIN check declarations/*.xml"
 $BIN check tests/data/bad-unknown-element.xml 2>"$T/err"
