@@ -293,9 +293,9 @@ hint_spelling(const char *message, const char *name, struct buf *msg)
 			ties++;
 		}
 	}
-	/* Close: one or two letters wrong, and less than a third of the word. */
+	/* Close: one or two edits, and no more than half the word ("emph" for "em"). */
 	if (best_distance == 0 || best_distance > 2 || ties > 0 ||
-	    (size_t)best_distance * 3 > strlen(name))
+	    (size_t)best_distance * 2 > strlen(name))
 		return 0;
 	buf_printf(msg, "; did you mean <%s>?", best);
 	return 1;

@@ -243,26 +243,26 @@ int
 text_distance(const char *a, const char *b)
 {
 	size_t n = strlen(a), m = strlen(b);
-	int row[65];
+	int d[65][65];
 
 	if (n > 64 || m > 64)
 		return INT_MAX;
+	for (size_t i = 0; i <= n; i++)
+		d[i][0] = (int)i;
 	for (size_t j = 0; j <= m; j++)
-		row[j] = (int)j;
-	for (size_t i = 1; i <= n; i++) {
-		int diag = row[0];
-
-		row[0] = (int)i;
+		d[0][j] = (int)j;
+	for (size_t i = 1; i <= n; i++)
 		for (size_t j = 1; j <= m; j++) {
-			int up = row[j], best = diag + (a[i - 1] != b[j - 1]);
+			int best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
 
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			diag = up;
-			row[j] = best;
+			if (d[i - 1][j] + 1 < best)
+				best = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < best)
+				best = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    d[i - 2][j - 2] + 1 < best)
+				best = d[i - 2][j - 2] + 1;
+			d[i][j] = best;
 		}
-	}
-	return row[m];
+	return d[n][m];
 }

@@ -33,8 +33,9 @@ char *text_address_uri(const char *s, size_t len);
  * Empty if s has no letter or digit. */
 char *text_identifier(const char *s, size_t max);
 
-/* Edit distance (Levenshtein) between a and b, or INT_MAX if either is longer than 64
- * bytes. */
+/* Edit distance between a and b, a swap of two neighbours counting as one edit
+ * (optimal string alignment: "titel" is one edit from "title"), or INT_MAX if either is
+ * longer than 64 bytes. */
 int text_distance(const char *a, const char *b);
 
 #endif

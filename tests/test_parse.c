@@ -420,6 +420,39 @@ test_fix_namespace(void **state)
 	buf_free(&log);
 }
 
+/* A misspelt element gets the expected name it is close to: a swap of two letters is
+ * one edit ("titel"), a name twice as long as the right one still close ("emph");
+ * one that is close to nothing gets no guess. */
+static void
+test_fix_spelling(void **state)
+{
+	struct buf log = {0};
+	struct diag d;
+
+	(void)state;
+	assert_null(parse_doc(NULL, "<p><emph>Text</emph></p>", NULL, &d, &log));
+	expect_message(&log, "Element 'emph': This element is not expected. Expected is one of "
+	    "( em, strong, q, nobreak, span, link ); did you mean <em>?\n");
+	log.len = 0;
+	assert_null(parse_doc(NULL, "<p><zitat>Text</zitat></p>", NULL, &d, &log));
+	expect_message(&log, "Expected is one of ( em, strong, q, nobreak, span, link )\n");
+	buf_free(&log);
+	memset(&log, 0, sizeof log);
+	{
+		static const char doc[] = "<?xml version=\"1.0\"?>\n<declaration "
+		    "xmlns=\"urn:declgen:declaration:1\" version=\"1.0\"><meta><id>t</id>"
+		    "<language>de</language><version>1</version><signing/><titel><line>T</line>"
+		    "</titel></meta></declaration>\n";
+
+		memset(&d, 0, sizeof d);
+		d.log = &log;
+		assert_null(decl_parse_memory("t.xml", doc, sizeof doc - 1, SCHEMA, &d));
+		expect_message(&log, "Element 'titel': This element is not expected. Expected is "
+		    "( title ); did you mean <title>?\n");
+	}
+	buf_free(&log);
+}
+
 /* Issue 8 item 27: an element in no namespace is named as such. */
 static void
 test_element_in_no_namespace(void **state)
@@ -776,6 +809,7 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_all_problems_in_one_run),
 	cmocka_unit_test(test_fix_entities),
 	cmocka_unit_test(test_fix_namespace),
+	cmocka_unit_test(test_fix_spelling),
 	cmocka_unit_test(test_element_in_no_namespace),
 	cmocka_unit_test(test_year_out_of_range),
 	cmocka_unit_test(test_signature_heading_too_deep),
