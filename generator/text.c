@@ -175,9 +175,14 @@ text_find_address(const char *s, size_t len, size_t *at, size_t *alen)
 int
 text_is_address(const char *s, size_t len)
 {
-	size_t at, alen;
+	size_t at, alen, skip = has_prefix_ci(s, len, "mailto:") ? strlen("mailto:") : 0;
 
-	return text_find_address(s, len, &at, &alen) && at == 0 && alen == len;
+	/* "mailto:name@example.org" as the text of a <link> is its own target. */
+	if (skip > 0 && (memchr(s + skip, '@', len - skip) == NULL ||
+	    memchr(s + skip, ':', len - skip) != NULL))
+		return 0;
+	return text_find_address(s + skip, len - skip, &at, &alen) && at == 0 &&
+	    alen == len - skip;
 }
 
 char *

@@ -248,6 +248,14 @@ test_find_address(void **state)
 		assert_int_equal(len, strlen(cases[i].address));
 		assert_memory_equal(cases[i].word + at, cases[i].address, len);
 	}
+	/* The text of a <link> without href: an address as a whole, a mailto: one too. */
+	assert_true(text_is_address("www.b.de", 8));
+	assert_true(text_is_address("mailto:m.mueller@x.de", 21));
+	assert_true(text_is_address("MAILTO:m@x.de", 13));
+	assert_false(text_is_address("mailto:", 7));
+	assert_false(text_is_address("mailto:www.b.de", 15));
+	assert_false(text_is_address("mailto:a@b.de:x", 15));
+	assert_false(text_is_address("siehe www.b.de", 14));
 }
 
 /* Issue 7: xml:lang on blocks and inline elements; quotes and ß follow the run's language. */
