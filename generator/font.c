@@ -143,9 +143,9 @@ advance(void *ctx, enum face face, uint32_t cp)
 	const struct font_face *ff = &((const struct font *)ctx)->faces[face];
 	hb_codepoint_t gid;
 
-	/* The renderer draws by code point, in the Basic Multilingual Plane only, until it
-	 * draws by glyph id; control characters are never drawn. */
-	if (cp > 0xFFFF || cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+	/* The renderer draws by code point (Identity-H), in the Basic Multilingual Plane
+	 * only, until it draws by glyph id. */
+	if (cp > 0xFFFF)
 		return -1;
 	if (!hb_font_get_nominal_glyph(ff->font, cp, &gid) || gid == 0)
 		return -1;
