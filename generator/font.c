@@ -27,10 +27,19 @@ static const char *const face_files[FACE_COUNT] = {
 #define SFNT_HEADER_BYTES 12u
 #define SFNT_RECORD_BYTES 16u
 
+/* Code points whose widths a face remembers once looked up: Basic Latin to Latin
+ * Extended-B, nearly all the letters of German text. Layout asks for the same few
+ * letters thousands of times, and a lookup through HarfBuzz costs some 350
+ * instructions. */
+#define CACHED_CPS 0x250u
+/* A width not looked up yet, in font_face.width. */
+#define WIDTH_UNKNOWN (-2)
+
 struct font_face {
 	hb_blob_t *blob;	/* the file's bytes */
 	hb_font_t *font;	/* scaled to font units */
 	unsigned upem;		/* font units per em, from head */
+	int width[CACHED_CPS];	/* 1/1000 em, -1 for no glyph, or WIDTH_UNKNOWN */
 };
 
 struct font {
@@ -127,6 +136,8 @@ load_face(struct font_face *ff, const char *path, struct diag *d)
 		hb_face_destroy(face);
 		return -1;
 	}
+	for (size_t i = 0; i < CACHED_CPS; i++)
+		ff->width[i] = WIDTH_UNKNOWN;
 	ff->upem = hb_face_get_upem(face);
 	ff->font = hb_font_create(face);
 	hb_font_set_scale(ff->font, (int)ff->upem, (int)ff->upem);
@@ -135,12 +146,11 @@ load_face(struct font_face *ff, const char *path, struct diag *d)
 	return 0;
 }
 
-/* Advance width of cp in face, in 1/1000 em, truncated as libharu writes the /W array
+/* Advance width of cp in ff, in 1/1000 em, truncated as libharu writes the /W array
  * so that layout and PDF agree; -1 where the face has no glyph. */
 static int
-advance(void *ctx, enum face face, uint32_t cp)
+lookup_advance(const struct font_face *ff, uint32_t cp)
 {
-	const struct font_face *ff = &((const struct font *)ctx)->faces[face];
 	hb_codepoint_t gid;
 
 	/* The renderer draws by code point (Identity-H), in the Basic Multilingual Plane
@@ -151,6 +161,18 @@ advance(void *ctx, enum face face, uint32_t cp)
 		return -1;
 	return (int)((unsigned long)hb_font_get_glyph_h_advance(ff->font, gid) * 1000 /
 	    ff->upem);
+}
+
+static int
+advance(void *ctx, enum face face, uint32_t cp)
+{
+	struct font_face *ff = &((struct font *)ctx)->faces[face];
+
+	if (cp >= CACHED_CPS)
+		return lookup_advance(ff, cp);
+	if (ff->width[cp] == WIDTH_UNKNOWN)
+		ff->width[cp] = lookup_advance(ff, cp);
+	return ff->width[cp];
 }
 
 struct font *
