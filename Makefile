@@ -131,7 +131,7 @@ output/%.pdf: declarations/%.xml build/declgen $(SCHEMA) $(FONTS) $(HYPHEN)
 
 build/tests/%: tests/%.c tests/testutil.h build/libdeclgen.a | build/deps/test
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Igenerator -o $@ $< build/libdeclgen.a $(LIBS) -lcmocka
+	$(CC) $(ALL_CFLAGS) -iquote generator -o $@ $< build/libdeclgen.a $(LIBS) -lcmocka
 
 # The layout test links without libharu: the layout, font, parse and hyphenation
 # objects, and pipeline.o for pipeline_hyphenation, built with a section per function
@@ -188,7 +188,7 @@ build/asan/declgen: build/asan/obj/main.o build/asan/libdeclgen.a
 
 build/asan/tests/%: tests/%.c tests/testutil.h build/asan/libdeclgen.a | build/deps/test
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -Igenerator -o $@ $< build/asan/libdeclgen.a $(LIBS) -lcmocka
+	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -iquote generator -o $@ $< build/asan/libdeclgen.a $(LIBS) -lcmocka
 
 check-asan: $(TESTS:%=build/asan/tests/%) build/asan/declgen
 	@status=0; $(call run_units,$(TESTS:%=build/asan/tests/%),ASAN_OPTIONS=detect_leaks=1); \
@@ -209,7 +209,7 @@ FUZZ_FLAGS := -O1 -g -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer
 
 build/fuzz/declgen-fuzz: tests/fuzz.c $(SRCS) $(HDRS) | build/deps/build build/deps/fuzz
 	@mkdir -p $(@D)
-	clang $(filter-out -O2,$(ALL_CFLAGS)) $(FUZZ_FLAGS) -Igenerator -o $@ tests/fuzz.c $(SRCS) $(LIBS)
+	clang $(filter-out -O2,$(ALL_CFLAGS)) $(FUZZ_FLAGS) -iquote generator -o $@ tests/fuzz.c $(SRCS) $(LIBS)
 
 fuzz: build/fuzz/declgen-fuzz
 	@mkdir -p build/fuzz/corpus
@@ -221,7 +221,7 @@ fuzz: build/fuzz/declgen-fuzz
 # ----- measurement -----
 
 build/bench: tests/bench.c build/libdeclgen.a
-	$(CC) $(ALL_CFLAGS) -Igenerator -o $@ $< build/libdeclgen.a $(LIBS)
+	$(CC) $(ALL_CFLAGS) -iquote generator -o $@ $< build/libdeclgen.a $(LIBS)
 
 bench: build/bench build/declgen
 	@build/bench build/declgen $(DECLS)

@@ -38,18 +38,38 @@ struct parse {
 	int lang;		/* row of the document's language, -1 if unknown */
 };
 
-/* The position of byte offset off in the source. Lookups come mostly in document order,
- * so the cursor moves forward from the last one: all positions of a parse cost one pass
- * over the file, however many lines or elements it has. */
+/* Moves the cursor of position_at back to off (< cursor.at): lines by the newlines
+ * between, the column counted from the start of off's line. */
+static void
+cursor_back(struct parse *p, size_t off)
+{
+	size_t start = off;
+
+	for (size_t i = off; i < p->cursor.at; i++)
+		p->cursor.line -= p->data[i] == '\n';
+	while (start > 0 && p->data[start - 1] != '\n')
+		start--;
+	p->cursor.col = 1;
+	for (size_t i = start; i < off; i++)
+		p->cursor.col += ((unsigned char)p->data[i] & 0xC0) != 0x80;
+	p->cursor.at = off;
+}
+
+/* The position of byte offset off in the source. Lookups come mostly in document order
+ * (a schema error on an element is reported at its end), so the cursor moves from the
+ * last one: all positions of a parse cost about one pass over the file, however many
+ * lines or elements it has. */
 static struct pos
 position_at(struct parse *p, size_t off)
 {
 	struct pos pos;
 
-	if (off < p->cursor.at || p->cursor.line == 0) {
+	if (p->cursor.line == 0) {
 		p->cursor.at = 0;
 		p->cursor.line = p->cursor.col = 1;
 	}
+	if (off < p->cursor.at)
+		cursor_back(p, off);
 	for (; p->cursor.at < off && p->cursor.at < p->len; p->cursor.at++) {
 		unsigned char c = (unsigned char)p->data[p->cursor.at];
 
@@ -393,9 +413,26 @@ on_parser_error(void *ctx, xmlErrorPtr err)
 	report_xml_error(p, err);
 }
 
+/* A problem of the installed schema (or of schemas/xml.xsd beside it), not the input's. */
+static void
+on_schema_parser_error(void *ctx, xmlErrorPtr err)
+{
+	struct parse *p = ctx;
+	struct buf msg = {0};
+
+	tidy_message(err->message ? err->message : "unknown error", &msg);
+	diag_report(p->diag, err->level == XML_ERR_WARNING ? DIAG_WARNING : DIAG_FATAL,
+	    err->file, err->line, 0, "%s", msg.data ? msg.data : "");
+	buf_free(&msg);
+}
+
 static void
 on_library_error(void *ctx, xmlErrorPtr err)
 {
+	/* The input is parsed from memory: a file libxml2 could not load is a schema
+	 * file, which the schema parser names next. */
+	if (err->domain == XML_FROM_IO && err->code != XML_ERR_NO_MEMORY)
+		return;
 	report_xml_error(ctx, err);
 }
 
@@ -602,6 +639,7 @@ validate_schema(struct parse *p, xmlDocPtr doc, const char *schema_path)
 		diag_report(p->diag, DIAG_FATAL, schema_path, 0, 0, "cannot read the schema");
 		return -1;
 	}
+	xmlSchemaSetParserStructuredErrors(pctxt, on_schema_parser_error, p);
 	schema = xmlSchemaParse(pctxt);
 	xmlSchemaFreeParserCtxt(pctxt);
 	if (schema == NULL) {

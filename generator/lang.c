@@ -1,6 +1,7 @@
 /* The table of supported languages and what depends on it. */
 #include "lang.h"
 
+#include <string.h>
 #include <strings.h>
 
 #include "util.h"
@@ -55,12 +56,16 @@ lang_get(int i)
 int
 lang_find(const char *tag)
 {
+	size_t primary = strcspn(tag, "-");
+
 	for (int i = 0; i < lang_count(); i++)
 		if (strcasecmp(tag, table[i].tag) == 0)
 			return i;
-	/* "en-US" is "en" */
-	if (strcasecmp(tag, "en-US") == 0)
-		return lang_find("en");
+	/* A region the table does not name is its language: "de-DE" is "de", "en-US"
+	 * is "en" (BCP 47's lookup, one step). */
+	for (int i = 0; tag[primary] == '-' && i < lang_count(); i++)
+		if (strlen(table[i].tag) == primary && strncasecmp(tag, table[i].tag, primary) == 0)
+			return i;
 	return -1;
 }
 

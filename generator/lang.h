@@ -30,8 +30,8 @@ struct lang {
 	int month_first;		/* "January 22, 2024" rather than "22 January 2024" */
 };
 
-/* Index of the language tag names (case-insensitive; a region the table does not
- * have falls back to the bare language only if the table says nothing else), or -1. */
+/* Row of the language tag names, case-insensitive; a tag whose region the table does
+ * not have is its bare language ("de-DE" is "de"); -1 if the language is not there. */
 int lang_find(const char *tag);
 
 /* Row i of the table, 0 <= i < lang_count(). Row 0 is German. */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "limits.h"
 #include "lang.h"
 #include "text.h"
 #include "typo.h"
@@ -265,6 +266,8 @@ static void
 lay_blocks(struct setter *s)
 {
 	int keep = 1;		/* keep the first block with the title */
+	double height = 0;	/* pt: of the vboxes so far, spaces left out */
+	size_t counted = 0;	/* vboxes in height */
 
 	for (size_t i = 0; i < s->decl->nblocks; i++) {
 		const struct block *b = &s->decl->blocks[i];
@@ -308,6 +311,17 @@ lay_blocks(struct setter *s)
 			break;
 		}
 		keep = 0;
+		/* Pages hold no more than their text area: once the lines alone would fill
+		 * more than the limit of pages, the rest need not be set to know it. */
+		for (; counted < s->nboxes; counted++)
+			height += s->boxes[counted].ascent + s->boxes[counted].depth;
+		if (height > LIMIT_PAGES * (PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM)) {
+			diag_report(s->d, DIAG_ERROR, s->decl->path, b->pos.line, b->pos.col,
+			    "the declaration fills more than %d pages by here; shorten it",
+			    LIMIT_PAGES);
+			s->failed = 1;
+			return;
+		}
 	}
 }
 

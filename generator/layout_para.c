@@ -199,9 +199,7 @@ is_link_separator(uint32_t cp)
 
 /* The break points the text itself gives in the word chars[ws, we): hyphens and
  * dashes written between letters, soft hyphens, and inside an address after "/", "."
- * and "-" and before "@" (a line that begins with "@" is plainly the rest of an
- * address, as the Chicago Manual of Style has it; one ending in "@" could be taken for
- * a complete one). */
+ * and "-" (never at "@": either half alone could pass for a word or an address). */
 static void
 mark_written_breaks(const struct para *p, size_t ws, size_t we, unsigned char *brk)
 {
@@ -209,8 +207,7 @@ mark_written_breaks(const struct para *p, size_t ws, size_t we, unsigned char *b
 
 	for (size_t k = ws; k + 1 < we; k++) {
 		if (c[k].link && c[k + 1].link) {
-			if ((is_link_separator(c[k].cp) && !is_link_separator(c[k + 1].cp)) ||
-			    c[k + 1].cp == '@')
+			if (is_link_separator(c[k].cp) && !is_link_separator(c[k + 1].cp))
 				brk[k - ws] = BRK_LINK;
 			continue;
 		}
@@ -452,9 +449,30 @@ add_word(struct para *p, size_t ws, size_t we, int last_word)
 	free(brk);
 }
 
+/* Whether chars[k, end of its word) is a short abbreviation: one or two letters and a
+ * full stop, followed by a comma, semicolon, colon or bracket only if last ("V.,"
+ * ends "e. V., z. B.": the comma parts the two). */
+static int
+is_short_abbreviation(const struct para *p, size_t k, int last)
+{
+	size_t letters = 0;
+
+	while (k < p->nchars && is_letter(p->chars[k].cp) && letters < 3) {
+		k++;
+		letters++;
+	}
+	if (letters == 0 || letters > 2 || k == p->nchars || p->chars[k].cp != '.')
+		return 0;
+	for (k++; k < p->nchars && !is_space(&p->chars[k]); k++)
+		if (!last || p->chars[k].cp > 0x7F || !strchr(",;:)", (int)p->chars[k].cp))
+			return 0;
+	return 1;
+}
+
 /* Whether the space chars[at], before the word starting at next, must not break: a
- * no-break space, a space inside <nobreak>, or one before a dash (no line may start
- * with a dash). */
+ * no-break space, a space inside <nobreak>, one before a dash (no line may start with
+ * a dash), or one inside an abbreviation of several parts ("e. V.", "z. B.", "u. a."),
+ * which German typesetting never parts. */
 static int
 space_binds(const struct para *p, size_t at, size_t next)
 {
@@ -462,8 +480,14 @@ space_binds(const struct para *p, size_t at, size_t next)
 	int dash = next < p->nchars && (p->chars[next].cp == CP_EN_DASH ||
 	    p->chars[next].cp == CP_EM_DASH) && (next + 1 == p->nchars ||
 	    is_space(&p->chars[next + 1]));
+	size_t ws = at;
 
-	return c->cp == CP_NBSP || c->nobreak || dash;
+	if (c->cp == CP_NBSP || c->nobreak || dash)
+		return 1;
+	while (ws > 0 && !is_space(&p->chars[ws - 1]))
+		ws--;
+	return next < p->nchars && is_short_abbreviation(p, ws, 0) &&
+	    is_short_abbreviation(p, next, 1);
 }
 
 /* Whether the word chars[ws, we) of a person's name goes with the word after it: a
@@ -737,6 +761,9 @@ place_line(struct para *p, const struct lb_line *l, int last, struct set_line *o
 	rec->ratio = r;
 	rec->justified = justify;
 	rec->overfull = l->overfull;
+	/* The label first: text is read in the order it is drawn. */
+	if (ps->marker && l->start == 0)
+		place_marker(s, ps);
 	for (size_t i = l->start; i < l->end; i++) {
 		const struct lb_item *it = &p->items[i];
 		const struct piece *pc = &p->pieces[i];
@@ -758,8 +785,6 @@ place_line(struct para *p, const struct lb_line *l, int last, struct set_line *o
 		rec->hyphenated = 1;
 	}
 	rec->right = x;
-	if (ps->marker && l->start == 0)
-		place_marker(s, ps);
 	if (ps->bar_x > 0)
 		place_bar(s, ps);
 	out->count = s->nstaged - out->first;

@@ -9,6 +9,8 @@
 
 /* Badness of lines that cannot stretch at all, as TeX's "infinitely bad". */
 #define INF_BAD 10000.0
+/* pt: how far a line's width may exceed the measure by rounding alone. */
+#define WIDTH_EPSILON 1e-6
 /* An overfull line: more than any setting without one. */
 #define EMERGENCY_DEMERITS 1e10
 
@@ -142,7 +144,9 @@ line_ratio(const struct breaker *b, const struct node *a, size_t i)
 
 		return r < INF_BAD ? r : INF_BAD;
 	}
-	if (width > b->p->line_width) {
+	/* Widths come from differences of running sums, which round: a line within
+	 * WIDTH_EPSILON of the measure fits it exactly. */
+	if (width > b->p->line_width + WIDTH_EPSILON) {
 		double shrink = b->sum[i].shrink - a->after.shrink;
 
 		return shrink > 0 ? (b->p->line_width - width) / shrink : -INF_BAD;

@@ -72,6 +72,24 @@ check "place and date above the signatures" \
 	"awk '/^Krefeld, 22.01.2024\$/ { n++; last = NR } /^Thomas Becker\$/ { name = NR }
 	     END { exit !(n == 2 && last < name && name - last <= 2) }' $T/krefeld-viersen.txt"
 
+# A declaration of our own with what the two do not have (tests/showcase): numbered and
+# nested lists, an English motto, addresses, a three-column grid of long names with a
+# seal, one person signing for two organisations.
+show=tests/showcase/aachen-dueren.xml
+check "showcase: check and render print nothing" \
+	"$BIN check $show 2>$T/err && [ ! -s $T/err ] && $BIN render -o $T/show.pdf $show 2>$T/err && [ ! -s $T/err ]"
+pdftotext -raw "$T/show.pdf" "$T/show.txt"
+check "showcase: numbered items, nested ones after the second" \
+	"awk '/^1\\. Die Jobcenter/ { a = NR } /^2\\. Die Kammern/ { b = NR } /^a\\) Handwerkskammer/ { c = NR }
+	     /^b\\) Industrie/ { d = NR } /^3\\. Die Kommunen/ { e = NR }
+	     END { exit !(a && a < b && b < c && c < d && d < e) }' $T/show.txt"
+check "showcase: English quotation marks in the motto" "grep -q '“Work is the best way to belong.”' $T/show.txt"
+check "showcase: the address is linked" \
+	"qpdf --qdf --object-streams=disable $T/show.pdf - | grep -q '/URI (https://www.arbeitsagentur.de/vor-ort/aachen-dueren/job-turbo)'"
+check "showcase: one person for two organisations" \
+	"[ \$(grep -c '^Ayşe Demir-Kowalczyk' $T/show.txt) -eq 2 ]"
+check "showcase: the seal's room" "grep -q '^Siegel' $T/show.txt"
+
 # check: exit codes and GNU-style messages.
 check "check: valid files exit 0" "$BIN check declarations/*.xml"
 $BIN check tests/data/bad-unknown-element.xml 2>"$T/err"

@@ -1121,6 +1121,35 @@ test_signature_hyphenation(void **state)
 	buf_free(&log);
 }
 
+/* A body that fills more than LIMIT_PAGES pages is an error as soon as its lines alone
+ * would: the rest of it is not set (a 4 MiB file of paragraphs took seconds). The
+ * message names the paragraph where the limit was passed, long before the last. */
+static void
+test_page_limit_stops_early(void **state)
+{
+	struct buf log = {0}, body = {0};
+	struct diag d;
+	struct decl *decl;
+	struct layout *l;
+	const char *at;
+	int line;
+
+	(void)state;
+	for (int i = 0; i < 60000; i++)
+		buf_puts(&body, "<p>a</p>\n");
+	l = lay_decl(PLAIN_META, body.data, "<signatures><signatory><organisation><line>O"
+	    "</line></organisation></signatory></signatures>", NULL, &d, &log, &decl);
+	assert_null(l);
+	at = strstr(log.data, "fake.xml:");
+	assert_non_null(at);
+	line = atoi(at + strlen("fake.xml:"));
+	assert_non_null(strstr(log.data, "fills more than 500 pages by here"));
+	assert_true(line > 1000 && line < 40000);
+	decl_free(decl);
+	buf_free(&body);
+	buf_free(&log);
+}
+
 /* A signature block taller than a page is refused with an error naming its
  * signatory, not set over the footer with a false "was split". */
 static void
@@ -1494,6 +1523,7 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_english_furniture),
 	cmocka_unit_test(test_signature_hyphenation),
 	cmocka_unit_test(test_signature_block_too_tall),
+	cmocka_unit_test(test_page_limit_stops_early),
 	cmocka_unit_test(test_metadata_glyphs),
 	cmocka_unit_test(test_list_labels),
 	cmocka_unit_test(test_nested_list),

@@ -64,6 +64,27 @@ run(const struct para *p, double width, enum lb_method m)
 	return r;
 }
 
+/* A line whose width sums to the measure but for rounding fits: 0.1 + 0.2 is
+ * 0.30000000000000004 in binary floating point, and nothing can shrink. */
+static void
+test_rounding_fits(void **state)
+{
+	struct para p = {.n = 0};
+	struct lb_result r;
+
+	(void)state;
+	box(&p, 0.1);
+	glue(&p, 0, 0, 0);
+	box(&p, 0.2);
+	penalty(&p, 0, -LB_INF, 0);
+	for (int m = LB_TOTAL_FIT; m <= LB_GREEDY; m++) {
+		r = run(&p, 0.3, (enum lb_method)m);
+		assert_int_equal(r.nlines, 1);
+		assert_int_equal(r.overfull, 0);
+		lb_result_free(&r);
+	}
+}
+
 /* Three 40 pt words and two spaces fill 140 pt exactly: ratio 0, demerits
  * (linepenalty 10 + badness 0)^2 = 100 for each of the two lines. */
 static void
@@ -510,6 +531,7 @@ test_malformed_input(void **state)
 
 static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_exact_fit),
+	cmocka_unit_test(test_rounding_fits),
 	cmocka_unit_test(test_ratio_and_badness),
 	cmocka_unit_test(test_total_fit_beats_greedy),
 	cmocka_unit_test(test_hyphen_break),
