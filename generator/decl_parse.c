@@ -561,9 +561,11 @@ skip_markup(const char *s, size_t len, size_t *nattr)
 }
 
 /* What libxml2 must never see, found in one pass before it parses: a NUL byte (libxml2
- * takes it for the end of the input and ignores what follows), and a start tag with
- * more attributes than LIMIT_ATTRIBUTES (libxml2 compares them pairwise: 4 MiB of
- * attributes would take hours). Returns 0 if the input may be parsed. */
+ * takes it for the end of the input and ignores what follows), a start tag with more
+ * attributes than LIMIT_ATTRIBUTES (libxml2 compares them pairwise: 4 MiB of
+ * attributes would take hours), and more elements than LIMIT_ELEMENTS (no declaration
+ * within the page limit has them; parsing and validating 4 MiB of them takes seconds).
+ * Returns 0 if the input may be parsed. */
 static int
 prescan(struct parse *p)
 {
@@ -576,11 +578,20 @@ prescan(struct parse *p)
 		    "a NUL byte in the text; the file is damaged or not text");
 		return -1;
 	}
-	for (size_t i = 0; i < p->len; i++) {
+	for (size_t i = 0, elements = 0; i < p->len; i++) {
 		size_t nattr, end;
 
 		if (p->data[i] != '<')
 			continue;
+		if (i + 1 < p->len && !strchr("/!?", p->data[i + 1]) &&
+		    ++elements > LIMIT_ELEMENTS) {
+			struct pos pos = position_at(p, i);
+
+			diag_report(p->diag, DIAG_ERROR, p->path, pos.line, pos.col,
+			    "more than %d elements; a declaration of %d pages has far fewer: "
+			    "split it", LIMIT_ELEMENTS, LIMIT_PAGES);
+			return -1;
+		}
 		end = i + skip_markup(p->data + i, p->len - i, &nattr);
 		if (nattr > LIMIT_ATTRIBUTES) {
 			struct pos pos = position_at(p, i);

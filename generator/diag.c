@@ -72,7 +72,9 @@ diag_report(struct diag *d, enum diag_level level, const char *file,
 	if (++d->printed > LIMIT_DIAGNOSTICS) {
 		if (d->printed == LIMIT_DIAGNOSTICS + 1) {
 			append_escaped(&msg, file ? file : "declgen");
-			buf_puts(&msg, ": error: too many problems, stopping here\n");
+			/* Warnings alone leave the exit status 0: the summary is no error. */
+			buf_puts(&msg, d->errors > 0 ? ": error: too many problems, stopping here\n" :
+			    ": warning: too many warnings; the rest are not shown\n");
 		}
 	} else {
 		if (file == NULL) {

@@ -20,6 +20,9 @@
  * at most LIMIT_ATTRIBUTES_USED. libxml2 compares attributes pairwise. */
 #define LIMIT_ATTRIBUTES 16
 #define LIMIT_ATTRIBUTES_USED 4
+/* Most elements in one file: 500 pages hold about 24,000 lines, so no more blocks than
+ * that, each with a few inline elements, and 1000 signatories of at most 20. */
+#define LIMIT_ELEMENTS 100000
 /* Years a date of signing may have. */
 #define LIMIT_YEAR_MIN 1900
 #define LIMIT_YEAR_MAX 2999

@@ -85,4 +85,11 @@ for name in krefeld-viersen bergisch-gladbach-bruehl-koeln; do
 	check "$name: no loose line" "! grep -q 'loose line' $T/$name.err"
 done
 
+# More warnings than are printed: the summary is a warning too, and the exit status 0.
+WIDE=$(for i in $(seq 120); do printf '<p>%0600d</p>' 0; done)
+render warnings "$WIDE"
+check "110 warnings: exit 0" "[ $? -eq 0 ]"
+check "110 warnings: 100 printed and a warning that says so" \
+	"[ \$(wc -l < $T/warnings.err) -eq 101 ] && tail -n 1 $T/warnings.err | grep -q ': warning: too many warnings; the rest are not shown'"
+
 finish e2e-lines

@@ -37,19 +37,26 @@ timed() {
 }
 
 # ----- time bounded by the input bounds (issue 8, items 1 to 3) -----
-# 460,000 paragraphs fill more than the 500 pages a declaration may have: that is the
-# one message, after parsing and laying out as far as the page limit.
+# 460,000 paragraphs are more elements than any declaration within the page limit has:
+# refused before libxml2 parses them.
 doc '<p>a</p>' 460000 > "$T/lines.xml"
 check "4 MiB of <p> lines: near the size limit" "[ \$(wc -c < $T/lines.xml) -gt 4000000 ]"
 timed "4 MiB of <p> lines" 1 $BIN check "$T/lines.xml"
-check "4 MiB of <p> lines: only the page limit" "grep -q 'more than 500 pages' $T/err && [ \$(wc -l < $T/err) -eq 1 ]"
+check "4 MiB of <p> lines: only the element limit" "grep -q 'more than 100000 elements' $T/err && [ \$(wc -l < $T/err) -eq 1 ]"
 doc '<p>a</p>' 460000 | tr -d '\n' > "$T/one-line.xml"
 timed "4 MiB of <p> on one line" 1 $BIN check "$T/one-line.xml"
-check "4 MiB of <p> on one line: only the page limit" "grep -q 'more than 500 pages' $T/err && [ \$(wc -l < $T/err) -eq 1 ]"
-doc '<p>a<x/></p>' 50000 > "$T/invalid.xml"
-timed "50,000 invalid elements" 1 $BIN check "$T/invalid.xml"
-check "50,000 invalid elements: 100 messages and the summary" "[ \$(wc -l < $T/err) -eq 101 ]"
-check "50,000 invalid elements: the summary last" \
+check "4 MiB of <p> on one line: only the element limit" "grep -q 'more than 100000 elements' $T/err && [ \$(wc -l < $T/err) -eq 1 ]"
+# 85,000 paragraphs of 40 letters, within the element limit: parsed, validated and laid
+# out as far as the page limit, which is the one message.
+doc '<p>Die Partner werben gemeinsam für Arbeit.</p>' 85000 > "$T/many.xml"
+check "4 MiB of paragraphs: near the size limit" "[ \$(wc -c < $T/many.xml) -gt 4000000 ]"
+timed "4 MiB of paragraphs" 1 $BIN check "$T/many.xml"
+check "4 MiB of paragraphs: only the page limit" "grep -q 'more than 500 pages' $T/err && [ \$(wc -l < $T/err) -eq 1 ]"
+# 45,000 lines with an unexpected element each (90,000 elements, within the limit).
+doc '<p>a<x/></p>' 45000 > "$T/invalid.xml"
+timed "45,000 invalid elements" 1 $BIN check "$T/invalid.xml"
+check "45,000 invalid elements: 100 messages and the summary" "[ \$(wc -l < $T/err) -eq 101 ]"
+check "45,000 invalid elements: the summary last" \
 	"tail -n 1 $T/err | grep -qx '$T/invalid.xml: error: too many problems, stopping here'"
 {
 	doc '<p' 1 | head -n 5
@@ -62,18 +69,18 @@ check "4 MiB of attributes: one clear message" \
 	"[ \"\$(cat $T/err)\" = '$T/attributes.xml:5:1: error: <p> has more than 16 attributes; an element of a declaration has at most 4' ]"
 
 # ----- out of memory is a system error, never a crash (item 6) -----
-# Below what the parse needs, exit 2 with one message; with enough memory to parse, the
-# page limit stops the layout (exit 1) before it runs out.
+# Below what parsing 4 MiB needs, exit 2 with one message; with enough memory to parse,
+# the page limit stops the layout (exit 1) before it runs out.
 if [ -z "${ASAN_OPTIONS:-}" ] && [ -z "${DECLGEN_VALGRIND:-}" ]; then
-	for kb in 60000 150000 250000; do
-		(ulimit -v $kb; exec $BIN check "$T/one-line.xml") > "$T/out" 2> "$T/err"
+	for kb in 50000 65000 80000; do
+		(ulimit -v $kb; exec $BIN check "$T/many.xml") > "$T/out" 2> "$T/err"
 		got=$?
 		check "out of memory at $kb KB: exit 2 (got $got)" "[ $got -eq 2 ]"
 		check "out of memory at $kb KB: one message" \
 			"[ \"\$(cat $T/err)\" = 'declgen: error: out of memory' ]"
 	done
-	for kb in 330000 400000; do
-		(ulimit -v $kb; exec $BIN check "$T/one-line.xml") > "$T/out" 2> "$T/err"
+	for kb in 100000 150000 400000; do
+		(ulimit -v $kb; exec $BIN check "$T/many.xml") > "$T/out" 2> "$T/err"
 		got=$?
 		check "at $kb KB: out of memory (exit 2) or the page limit (exit 1), got $got" \
 			"{ [ $got -eq 2 ] && [ \"\$(cat $T/err)\" = 'declgen: error: out of memory' ]; } ||

@@ -618,7 +618,8 @@ repeated_body(struct buf *b, const char *line, int n)
 
 /* Issue 8 items 1 and 2: parsing time is linear. 4 MiB of paragraphs took hours (every
  * position rescanned the file), 50,000 invalid elements 111 s (libxml2 walked every
- * preceding node per error); the bound leaves room for sanitizers. */
+ * preceding node per error); the bound leaves room for sanitizers. More elements than
+ * LIMIT_ELEMENTS are refused before libxml2 sees them. */
 static void
 test_parse_time_linear(void **state)
 {
@@ -627,16 +628,23 @@ test_parse_time_linear(void **state)
 	double s;
 
 	(void)state;
-	repeated_body(&data, "<p>a</p>\n", 460000);
+	repeated_body(&data, "<p>Die Partner werben gemeinsam für Arbeit.</p>\n", 85000);
 	assert_true(data.len > 4000000 && data.len < 4194304);
 	s = parse_seconds(&data, &d, &log);
-	print_message("4 MiB of <p> lines: %.2f s\n", s);
+	print_message("4 MiB of paragraphs: %.2f s\n", s);
 	assert_int_equal(d.errors, 0);
 	assert_true(s < 10);
-	repeated_body(&data, "<p>a<x/></p>\n", 50000);
+	repeated_body(&data, "<p>a</p>\n", 460000);
 	s = parse_seconds(&data, &d, &log);
-	print_message("50,000 invalid elements: %.2f s\n", s);
-	assert_int_equal(d.errors, 50000);
+	print_message("4 MiB of <p> lines: %.2f s\n", s);
+	assert_int_equal(d.errors, 1);
+	assert_true(strstr(log.data, "big.xml:") && strstr(log.data, ": error: more than 100000 elements"));
+	assert_true(s < 1);
+	repeated_body(&data, "<p>a<x/></p>\n", 45000);
+	log.len = 0;
+	s = parse_seconds(&data, &d, &log);
+	print_message("45,000 invalid elements: %.2f s\n", s);
+	assert_int_equal(d.errors, 45000);
 	assert_int_equal(log_count(&log), 101);
 	assert_true(s < 10);
 	buf_free(&data);
