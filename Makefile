@@ -146,7 +146,7 @@ build/nopdf/pipeline.o: generator/pipeline.c $(HDRS) build/flags | build/deps/bu
 
 build/tests/test_layout: tests/test_layout.c tests/testutil.h $(NOPDF_OBJS) | build/deps/test
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Igenerator -o $@ $< $(NOPDF_OBJS) -Wl,--gc-sections \
+	$(CC) $(ALL_CFLAGS) -iquote generator -o $@ $< $(NOPDF_OBJS) -Wl,--gc-sections \
 		$(NOPDF_LIBS) -lcmocka
 
 # Every end-to-end script, each run as `sh SCRIPT BINARY`.
