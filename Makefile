@@ -7,12 +7,16 @@ DESTDIR ?=
 CC ?= cc
 PKG_CONFIG ?= pkg-config
 XML_CFLAGS := $(shell $(PKG_CONFIG) --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2)
+HB_CFLAGS := $(shell $(PKG_CONFIG) --cflags harfbuzz 2>/dev/null || echo -I/usr/include/harfbuzz)
+HB_LIBS := $(shell $(PKG_CONFIG) --libs harfbuzz 2>/dev/null || echo -lharfbuzz)
 # Warnings are errors in CI (.ci/run sets WERROR=1); a user's build only prints them.
 WERROR ?=
 WARN := -Wall -Wextra -pedantic$(if $(WERROR), -Werror)
 CFLAGS ?= -O2 -g
-ALL_CFLAGS := -std=c11 $(WARN) -D_POSIX_C_SOURCE=200809L $(XML_CFLAGS) $(CFLAGS)
-LIBS := -lhpdf -lxml2 -lhyphen -lutf8proc -lm
+ALL_CFLAGS := -std=c11 $(WARN) -D_POSIX_C_SOURCE=200809L $(XML_CFLAGS) $(HB_CFLAGS) $(CFLAGS)
+# Without libharu: what every stage but render needs (the layout test links only these).
+NOPDF_LIBS := $(HB_LIBS) -lxml2 -lhyphen -lutf8proc -lm
+LIBS := -lhpdf $(NOPDF_LIBS)
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 # Objects depend on build/flags, the compiler and its flags: `make CC=clang` or
@@ -28,13 +32,13 @@ endif
 # To build and render: the compiler and the libraries; the system's hyphenation
 # patterns, which generator/lang.c falls back to where hyphen/ has none.
 BUILD_PACKAGES := gcc libc6-dev make pkg-config libhpdf-dev libxml2-dev libutf8proc-dev \
-	libhyphen-dev hyphen-de hyphen-en-us hyphen-en-gb
+	libhyphen-dev hyphen-de hyphen-en-us hyphen-en-gb libharfbuzz-dev
 # $(call links,HEADERS,LIBRARIES): a shell command that compiles and links a program
 # including HEADERS against LIBRARIES.
 HASH := \#
 links = printf '$(foreach h,$(1),$(HASH)include <$(h)>\n)int main(void) { return 0; }\n' | \
-	$(CC) $(XML_CFLAGS) -x c -o /dev/null - $(2)
-BUILD_PROBE := $(call links,hpdf.h hyphen.h libxml/parser.h utf8proc.h,$(LIBS))
+	$(CC) $(XML_CFLAGS) $(HB_CFLAGS) -x c -o /dev/null - $(2)
+BUILD_PROBE := $(call links,hpdf.h hyphen.h libxml/parser.h utf8proc.h hb.h,$(LIBS))
 # To test: cmocka, poppler, qpdf, xmllint, the German locale's source (check-locale).
 TEST_PACKAGES := libcmocka-dev poppler-utils qpdf libxml2-utils locales
 TEST_PROBE := $(call links,stdarg.h stddef.h stdint.h setjmp.h cmocka.h,-lcmocka) && \
@@ -128,6 +132,22 @@ output/%.pdf: declarations/%.xml build/declgen $(SCHEMA) $(FONTS) $(HYPHEN)
 build/tests/%: tests/%.c tests/testutil.h build/libdeclgen.a | build/deps/test
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -iquote generator -o $@ $< build/libdeclgen.a $(LIBS) -lcmocka
+
+# The layout test links without libharu: the layout, font, parse and hyphenation
+# objects, and pipeline.o for pipeline_hyphenation, built with a section per function
+# so that the linker drops its calls into render (--gc-sections) instead of needing them.
+NOPDF_OBJS := $(addprefix build/obj/,datadir.o decl.o decl_parse.o decl_validate.o diag.o \
+	font.o hyph.o lang.o layout.o layout_page.o layout_para.o linebreak.o text.o util.o) \
+	build/nopdf/pipeline.o
+
+build/nopdf/pipeline.o: generator/pipeline.c $(HDRS) build/flags | build/deps/build
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -ffunction-sections -fdata-sections -c -o $@ $<
+
+build/tests/test_layout: tests/test_layout.c tests/testutil.h $(NOPDF_OBJS) | build/deps/test
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -iquote generator -o $@ $< $(NOPDF_OBJS) -Wl,--gc-sections \
+		$(NOPDF_LIBS) -lcmocka
 
 # Every end-to-end script, each run as `sh SCRIPT BINARY`.
 E2E := tests/e2e.sh $(sort $(filter-out tests/e2e-lib.sh,$(wildcard tests/e2e-*.sh)))

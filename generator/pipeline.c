@@ -1,4 +1,5 @@
-/* Hyphenation, layout and render wired together for one declaration. */
+/* Hyphenation, layout and render wired together for one declaration. Layout measures
+ * with the font stage; the renderer (libharu) is created only to write the PDF. */
 #include "pipeline.h"
 
 #include <stdio.h>
@@ -9,6 +10,7 @@
 #include "datadir.h"
 #include "decl.h"
 #include "diag.h"
+#include "font.h"
 #include "hyph.h"
 #include "lang.h"
 #include "render.h"
@@ -17,7 +19,9 @@
 struct pipeline {
 	const struct decl *decl;
 	char *fonts;			/* the fonts' directory: render uses it while it lives */
-	struct render *render;		/* the fonts, and the PDF once rendered */
+	struct diag *diag;
+	struct font *font;		/* the faces layout measures with */
+	struct render *render;		/* the PDF, once pipeline_pdf made it */
 	struct hyph_set *hyph;
 	struct layout *layout;
 };
@@ -159,11 +163,12 @@ pipeline_layout(const char *datadir, const struct decl *decl,
 	struct pipeline *p = xcalloc(1, sizeof *p);
 
 	p->decl = decl;
+	p->diag = d;
 	p->fonts = datadir_path(datadir, "fonts");
-	p->render = render_new(p->fonts, decl->path, d);
-	if (p->render != NULL) {
+	p->font = font_new(p->fonts, d);
+	if (p->font != NULL) {
 		p->hyph = pipeline_hyphenation(datadir, decl, d);
-		p->layout = layout_new(decl, render_metrics(p->render), p->hyph, opt, d);
+		p->layout = layout_new(decl, font_metrics(p->font), p->hyph, opt, d);
 	}
 	if (p->layout == NULL) {
 		pipeline_free(p);
@@ -180,6 +185,7 @@ pipeline_free(struct pipeline *p)
 	layout_free(p->layout);
 	hyph_set_free(p->hyph);
 	render_free(p->render);
+	font_free(p->font);
 	free(p->fonts);
 	free(p);
 }
@@ -187,6 +193,9 @@ pipeline_free(struct pipeline *p)
 int
 pipeline_pdf(struct pipeline *p, const unsigned char **pdf, size_t *len)
 {
+	render_free(p->render);
+	if ((p->render = render_new(p->fonts, p->decl->path, p->diag)) == NULL)
+		return -1;
 	return render_document(p->render, p->decl, p->layout, pdf, len);
 }
 

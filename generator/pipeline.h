@@ -38,7 +38,8 @@ struct pipeline *pipeline_layout(const char *datadir, const struct decl *decl,
     const struct layout_options *opt, struct diag *d);
 void pipeline_free(struct pipeline *p);
 
-/* Renders the layout: *pdf (owned by p, valid until pipeline_free) and *len. Returns 0,
+/* Creates the renderer (libharu) and renders the layout: *pdf (owned by p, valid until
+ * pipeline_free or the next pipeline_pdf) and *len. Returns 0,
  * or -1 after reporting an error. */
 int pipeline_pdf(struct pipeline *p, const unsigned char **pdf, size_t *len);
 

@@ -80,6 +80,9 @@ fonts_init(struct fonts *f, HPDF_Doc pdf, const char *dir, const char *file, str
 	f->diag = d;
 	f->metrics.advance = advance;
 	f->metrics.ctx = f;
+	/* The regular face first, as when layout measured through libharu: libharu names
+	 * subsets in load order (HPDFAA+, HPDFAB+, ...), and every document uses it. */
+	fontdef(f, FACE_REGULAR);
 }
 
 void

@@ -10,6 +10,7 @@
 
 #include "decl.h"
 #include "diag.h"
+#include "font.h"
 #include "hyph.h"
 #include "layout.h"
 #include "pipeline.h"
@@ -53,7 +54,8 @@ render_once(const char *path, double *t)
 	double t0 = now_ms(), t1, t2, t3;
 	struct decl *decl;
 	struct hyph_set *h;
-	struct render *r;
+	struct font *f;
+	struct render *r = NULL;
 	struct layout *l;
 	const unsigned char *pdf;
 	size_t len;
@@ -65,10 +67,11 @@ render_once(const char *path, double *t)
 	t1 = now_ms();
 	h = pipeline_hyphenation(".", decl, &d);
 	t2 = now_ms();
-	r = render_new("fonts", path, &d);
-	l = r ? layout_new(decl, render_metrics(r), h, &opt, &d) : NULL;
+	f = font_new("fonts", &d);
+	l = f ? layout_new(decl, font_metrics(f), h, &opt, &d) : NULL;
 	t3 = now_ms();
-	if (l && render_document(r, decl, l, &pdf, &len) == 0)
+	if (l && (r = render_new("fonts", path, &d)) != NULL &&
+	    render_document(r, decl, l, &pdf, &len) == 0)
 		ret = 0;
 	t[0] = t1 - t0;
 	t[1] = t2 - t1;
@@ -77,6 +80,7 @@ render_once(const char *path, double *t)
 	t[4] = now_ms() - t0;
 	layout_free(l);
 	render_free(r);
+	font_free(f);
 	hyph_set_free(h);
 	decl_free(decl);
 	buf_free(&log);

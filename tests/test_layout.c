@@ -5,14 +5,14 @@
 #include <stdlib.h>
 
 #include "hyph.h"
+#include "font.h"
 #include "layout.h"
 #include "pipeline.h"
-#include "render.h"
 #include "typo.h"
 
 struct laid {
 	struct decl *decl;
-	struct render *r;
+	struct font *f;
 	struct hyph_set *h;
 	struct layout *l;
 	struct diag d;
@@ -29,9 +29,9 @@ lay(struct laid *x, const char *path, enum lb_method method)
 	assert_non_null(x->decl);
 	x->h = pipeline_hyphenation(DATADIR, x->decl, &x->d);
 	assert_non_null(x->h);
-	x->r = render_new(FONTS, path, &x->d);
-	assert_non_null(x->r);
-	x->l = layout_new(x->decl, render_metrics(x->r), x->h, &opt, &x->d);
+	x->f = font_new(FONTS, &x->d);
+	assert_non_null(x->f);
+	x->l = layout_new(x->decl, font_metrics(x->f), x->h, &opt, &x->d);
 	assert_non_null(x->l);
 }
 
@@ -39,7 +39,7 @@ static void
 unlay(struct laid *x)
 {
 	layout_free(x->l);
-	render_free(x->r);
+	font_free(x->f);
 	hyph_set_free(x->h);
 	decl_free(x->decl);
 	buf_free(&x->log);
