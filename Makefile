@@ -134,20 +134,14 @@ build/tests/%: tests/%.c tests/testutil.h build/libdeclgen.a | build/deps/test
 	$(CC) $(ALL_CFLAGS) -iquote generator -o $@ $< build/libdeclgen.a $(LIBS) -lcmocka
 
 # The layout test links without libharu: the layout, font, parse and hyphenation
-# objects, and pipeline.o for pipeline_hyphenation, built with a section per function
-# so that the linker drops its calls into render (--gc-sections) instead of needing them.
+# objects only (layout never needs the PDF library).
 NOPDF_OBJS := $(addprefix build/obj/,datadir.o decl.o decl_parse.o decl_validate.o diag.o \
-	font.o hyph.o lang.o layout.o layout_page.o layout_para.o linebreak.o text.o util.o) \
-	build/nopdf/pipeline.o
-
-build/nopdf/pipeline.o: generator/pipeline.c $(HDRS) build/flags | build/deps/build
-	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -ffunction-sections -fdata-sections -c -o $@ $<
+	font.o hyph.o hyph_set.o lang.o layout.o layout_page.o layout_para.o linebreak.o text.o \
+	util.o)
 
 build/tests/test_layout: tests/test_layout.c tests/testutil.h $(NOPDF_OBJS) | build/deps/test
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -iquote generator -o $@ $< $(NOPDF_OBJS) -Wl,--gc-sections \
-		$(NOPDF_LIBS) -lcmocka
+	$(CC) $(ALL_CFLAGS) -iquote generator -o $@ $< $(NOPDF_OBJS) $(NOPDF_LIBS) -lcmocka
 
 # Every end-to-end script, each run as `sh SCRIPT BINARY`.
 E2E := tests/e2e.sh $(sort $(filter-out tests/e2e-lib.sh,$(wildcard tests/e2e-*.sh)))

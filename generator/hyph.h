@@ -14,6 +14,17 @@ struct hyph_set {
 	struct hyph *by[LANG_MAX];
 };
 
+struct decl;
+struct diag;
+
+/* Hyphenation for each language decl uses (its own and every run's): the patterns of
+ * the language table's row (lang.h) from datadir (Debian's if they are missing),
+ * loaded for that language's text only; German rows also get the project's exceptions,
+ * the declaration's own language its <hyphenation> words. A language without patterns
+ * gets none, with a warning naming it. Never NULL. In hyph_set.c. */
+struct hyph_set *hyph_set_new(const char *datadir, const struct decl *decl,
+    struct diag *d);
+
 /* Frees every entry and the set; s may be NULL. */
 void hyph_set_free(struct hyph_set *s);
 

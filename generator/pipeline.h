@@ -23,14 +23,6 @@ struct pipeline_stats {
 	char worst_words[PIPELINE_QUOTE_MAX];	/* its first words ("…" if cut); "" if none */
 };
 
-/* Hyphenation for each language decl uses (its own and every run's): the patterns of
- * the language table's row (lang.h) from datadir (Debian's if they are missing),
- * loaded for that language's text only; German rows also get the project's exceptions
- * and then the declaration's own. A language without patterns gets none, with a
- * warning naming it. Free with hyph_set_free. */
-struct hyph_set *pipeline_hyphenation(const char *datadir, const struct decl *decl,
-    struct diag *d);
-
 /* Lays decl out with the fonts of datadir, reporting every problem render would:
  * missing glyphs, words wider than the measure, loose lines. decl must outlive the
  * result. Returns NULL after reporting an error. */

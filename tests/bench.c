@@ -65,7 +65,7 @@ render_once(const char *path, double *t)
 	if ((decl = decl_parse_file(path, "schemas/declaration.xsd", &d)) == NULL)
 		return -1;
 	t1 = now_ms();
-	h = pipeline_hyphenation(".", decl, &d);
+	h = hyph_set_new(".", decl, &d);
 	t2 = now_ms();
 	f = font_new("fonts", &d);
 	l = f ? layout_new(decl, font_metrics(f), h, &opt, &d) : NULL;

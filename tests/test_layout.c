@@ -27,7 +27,7 @@ lay(struct laid *x, const char *path, enum lb_method method)
 	memset(x, 0, sizeof *x);
 	x->decl = parse_logged(path, &x->d, &x->log);
 	assert_non_null(x->decl);
-	x->h = pipeline_hyphenation(DATADIR, x->decl, &x->d);
+	x->h = hyph_set_new(DATADIR, x->decl, &x->d);
 	assert_non_null(x->h);
 	x->f = font_new(FONTS, &x->d);
 	assert_non_null(x->f);
@@ -540,7 +540,7 @@ check_exception_from_xml(const char *language)
 	l = lay_decl(meta.data, para.data, "<signatures><signatory><organisation><line>O"
 	    "</line></organisation></signatory></signatures>", NULL, &d, &log, &decl);
 	layout_free(l);
-	h = pipeline_hyphenation(DATADIR, decl, &d);
+	h = hyph_set_new(DATADIR, decl, &d);
 	assert_non_null(h);
 	l = layout_new(decl, &fake, h, &(struct layout_options){LB_TOTAL_FIT}, &d);
 	assert_non_null(l);
@@ -882,7 +882,7 @@ lay_hyphenated(const char *meta, const char *body, const char *sigs, struct diag
     struct buf *log, struct decl **decl, struct hyph_set **h)
 {
 	layout_free(lay_decl(meta, body, sigs, NULL, d, log, decl));
-	*h = pipeline_hyphenation(DATADIR, *decl, d);
+	*h = hyph_set_new(DATADIR, *decl, d);
 	assert_non_null(*h);
 	memset(d, 0, sizeof *d);
 	d->log = log;

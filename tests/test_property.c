@@ -501,7 +501,7 @@ check_decl_case(uint64_t seed, struct fixture *fx, struct buf *xml)
 	if (decl == NULL)
 		fail_msg("seed %llu: generated declaration rejected: %s\n%s",
 		    (unsigned long long)seed, fx->log.data ? fx->log.data : "", xml->data);
-	h = pipeline_hyphenation(DATADIR, decl, &fx->d);
+	h = hyph_set_new(DATADIR, decl, &fx->d);
 	assert_non_null(h);
 	tf = lay_method(decl, &m, h, LB_TOTAL_FIT, &fx->d);
 	gr = lay_method(decl, &m, h, LB_GREEDY, &fx->d);
@@ -635,7 +635,7 @@ test_issue_paragraph(void **state)
 	    "</organisation></signatory></signatures></declaration>\n", issue_paragraph);
 	decl = decl_parse_memory("issue.xml", xml.data, xml.len, SCHEMA, &d);
 	assert_non_null(decl);
-	h = pipeline_hyphenation(DATADIR, decl, &d);
+	h = hyph_set_new(DATADIR, decl, &d);
 	assert_non_null(h);
 	r = render_new(FONTS, "issue.xml", &d);
 	assert_non_null(r);
