@@ -88,14 +88,14 @@ render_once(const char *path, double *t)
 }
 
 static double
-process_once(const char *bin, const char *path)
+process_once(const char *bin, const char *path, const char *out)
 {
 	double t0 = now_ms();
 	pid_t pid = fork();
 	int status;
 
 	if (pid == 0) {
-		execl(bin, bin, "render", "-o", "/tmp/declgen-bench.pdf", path, (char *)NULL);
+		execl(bin, bin, "render", "-o", out, path, (char *)NULL);
 		_exit(127);
 	}
 	if (pid < 0 || waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) ||
@@ -108,11 +108,18 @@ int
 main(int argc, char *argv[])
 {
 	struct rusage ru;
+	char dir[] = "/tmp/declgen-bench-XXXXXX", out[64];
 
 	if (argc < 3) {
 		fprintf(stderr, "usage: bench BINARY FILE...\n");
 		return 2;
 	}
+	/* A folder of this run's own: two benchmarks at once must not share a file. */
+	if (mkdtemp(dir) == NULL) {
+		perror("bench: mkdtemp");
+		return 2;
+	}
+	snprintf(out, sizeof out, "%s/bench.pdf", dir);
 	printf("median of %d runs, ms\n", RUNS);
 	printf("%-34s %7s %7s %7s %7s %7s %9s\n", "declaration", "parse", "hyphen", "layout",
 	    "render", "total", "process");
@@ -121,7 +128,7 @@ main(int argc, char *argv[])
 		const char *base = strrchr(argv[f], '/') ? strrchr(argv[f], '/') + 1 : argv[f];
 
 		for (int i = 0; i < RUNS; i++) {
-			if (render_once(argv[f], t) != 0 || (proc[i] = process_once(argv[1], argv[f])) < 0) {
+			if (render_once(argv[f], t) != 0 || (proc[i] = process_once(argv[1], argv[f], out)) < 0) {
 				fprintf(stderr, "bench: %s does not render\n", argv[f]);
 				return 1;
 			}
@@ -135,6 +142,7 @@ main(int argc, char *argv[])
 	}
 	getrusage(RUSAGE_CHILDREN, &ru);
 	printf("peak memory of one declgen process: %ld KiB\n", ru.ru_maxrss);
-	unlink("/tmp/declgen-bench.pdf");
+	unlink(out);
+	rmdir(dir);
 	return 0;
 }
