@@ -124,8 +124,8 @@ rule_date_exists(const struct decl *decl, struct diag *d)
 
 	if (dt->year == 0)
 		return 0;
-	if (dt->year < 1900 || dt->year > 2999 || dt->month < 1 || dt->month > 12 ||
-	    dt->day < 1 || dt->day > days[dt->month - 1] + (dt->month == 2 && is_leap(dt->year))) {
+	if (dt->year < LIMIT_YEAR_MIN || dt->year > LIMIT_YEAR_MAX || dt->month < 1 ||
+	    dt->month > 12 || dt->day < 1 || dt->day > days[dt->month - 1] + (dt->month == 2 && is_leap(dt->year))) {
 		diag_report(d, DIAG_ERROR, decl->path, dt->pos.line, dt->pos.col,
 		    "date of signing %04d-%02d-%02d does not exist; write YYYY-MM-DD",
 		    dt->year, dt->month, dt->day);
@@ -175,7 +175,7 @@ rule_language_supported(const struct decl *decl, struct diag *d)
 	/* Runs without an xml:lang of their own have the document's language: reporting
 	 * each of them would only repeat this message. */
 	buf_printf(&msg, "language \"%s\"", decl->language);
-	report_language(decl, no_pos, msg.data, d);
+	report_language(decl, decl->language_pos, msg.data, d);
 	buf_free(&msg);
 	return 1;
 }

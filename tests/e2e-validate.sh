@@ -67,7 +67,7 @@ reports "C1 controls in metadata, keywords, regions and items" 1 $V/bad-controls
 # ----- languages (issue 7; needs the parser's xml:lang) -----
 LANGS="write one of: de, de-AT, de-CH, en, en-GB"
 reports "<language> not in the table" 1 $V/bad-language.xml \
-	": error: language \"fr\" is not supported; $LANGS"
+	":5:5: error: language \"fr\" is not supported; $LANGS"
 reports "xml:lang not in the table, on a span, a block, a nested item" 1 $V/bad-xml-lang.xml \
 	":12:5: error: the xml:lang of text in <p> is not supported; $LANGS" \
 	":13:5: error: the xml:lang of text in <motto> is not supported; $LANGS" \
