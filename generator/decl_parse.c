@@ -595,7 +595,12 @@ prescan(struct parse *p)
 		end = i + skip_markup(p->data + i, p->len - i, &nattr);
 		if (nattr > LIMIT_ATTRIBUTES) {
 			struct pos pos = position_at(p, i);
-			size_t name = strcspn(p->data + i + 1, " \t\r\n/>");
+			size_t name = 0;
+
+			/* The input need not end in a NUL (the prescan has refused any NUL). */
+			while (i + 1 + name < p->len && name < 64 &&
+			    !strchr(" \t\r\n/>", p->data[i + 1 + name]))
+				name++;
 
 			diag_report(p->diag, DIAG_ERROR, p->path, pos.line, pos.col,
 			    "<%.*s> has more than %d attributes; an element of a declaration "

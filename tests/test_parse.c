@@ -3,6 +3,7 @@
 #include "testutil.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <time.h>
 
 #include "lang.h"
@@ -585,6 +586,30 @@ test_too_many_attributes(void **state)
 	buf_free(&log);
 }
 
+/* Found by the fuzzer: a file that ends inside a start tag of too many attributes, in a
+ * buffer with no NUL after it (as decl_parse_memory allows), was read past its end to
+ * name the element. Under AddressSanitizer (make check-asan) the overflow is an error. */
+static void
+test_attributes_at_end_of_input(void **state)
+{
+	const char *path = "tests/data/regress/fuzz-attributes-at-end.xml";
+	struct buf log = {0};
+	struct diag d = {.log = &log};
+	char *data, *exact;
+	size_t len;
+
+	(void)state;
+	assert_int_equal(read_file(path, 1 << 20, &data, &len), 0);
+	exact = xmalloc(len);	/* no room for a NUL */
+	memcpy(exact, data, len);
+	assert_null(decl_parse_memory(path, exact, len, SCHEMA, &d));
+	expect_message(&log, ":19:5: error: <l=====");
+	expect_message(&log, "> has more than 16 attributes");
+	free(exact);
+	free(data);
+	buf_free(&log);
+}
+
 /* Issue 8 item 1: positions are exact for several elements on a line and past line
  * 65,535 (libxml2 keeps 16 bits of line number). */
 static void
@@ -824,6 +849,7 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_wrapped_values),
 	cmocka_unit_test(test_nul_after_root),
 	cmocka_unit_test(test_too_many_attributes),
+	cmocka_unit_test(test_attributes_at_end_of_input),
 	cmocka_unit_test(test_positions),
 	cmocka_unit_test(test_messages_escaped_and_whole),
 	cmocka_unit_test(test_parse_time_linear),
