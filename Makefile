@@ -129,7 +129,7 @@ output/%.pdf: declarations/%.xml build/declgen $(SCHEMA) $(FONTS) $(HYPHEN)
 
 # ----- tests -----
 
-build/tests/%: tests/%.c tests/testutil.h build/libdeclgen.a | build/deps/test
+build/tests/%: tests/%.c tests/testutil.h tests/fake_font.h build/libdeclgen.a | build/deps/test
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -iquote generator -o $@ $< build/libdeclgen.a $(LIBS) -lcmocka
 
@@ -139,7 +139,7 @@ NOPDF_OBJS := $(addprefix build/obj/,datadir.o decl.o decl_parse.o decl_validate
 	font.o hyph.o hyph_set.o lang.o layout.o layout_page.o layout_para.o linebreak.o text.o \
 	util.o)
 
-build/tests/test_layout: tests/test_layout.c tests/testutil.h $(NOPDF_OBJS) | build/deps/test
+build/tests/test_layout: tests/test_layout.c tests/testutil.h tests/fake_font.h $(NOPDF_OBJS) | build/deps/test
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -iquote generator -o $@ $< $(NOPDF_OBJS) $(NOPDF_LIBS) -lcmocka
 
@@ -180,7 +180,7 @@ build/asan/libdeclgen.a: $(ASAN_OBJS)
 build/asan/declgen: build/asan/obj/main.o build/asan/libdeclgen.a
 	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -o $@ $^ $(LIBS)
 
-build/asan/tests/%: tests/%.c tests/testutil.h build/asan/libdeclgen.a | build/deps/test
+build/asan/tests/%: tests/%.c tests/testutil.h tests/fake_font.h build/asan/libdeclgen.a | build/deps/test
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -iquote generator -o $@ $< build/asan/libdeclgen.a $(LIBS) -lcmocka
 

@@ -1,5 +1,6 @@
 /* Layout geometry, with the real fonts and with a fake fixed-width font. */
 #include "testutil.h"
+#include "fake_font.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -235,17 +236,6 @@ test_total_fit_better(void **state)
 	compare_methods(BERGISCH);
 }
 
-/* ----- a fake font: every glyph 500/1000 em, CJK missing ----- */
-
-static int
-fake_advance(void *ctx, enum face face, uint32_t cp)
-{
-	(void)ctx;
-	(void)face;
-	return cp >= 0x4E00 && cp <= 0x9FFF ? -1 : 500;
-}
-
-static const struct metrics fake = {fake_advance, NULL};
 
 /* A declaration of the given <meta> content, body blocks and <signatures> content,
  * laid out in the fake font, hyphenated if h. */

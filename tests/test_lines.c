@@ -1,6 +1,7 @@
 /* Setting lines (layout_para.c): hyphenation per language, links, names, loose lines,
  * phrases wider than the line, all through set_text with a fake fixed-width font. */
 #include "testutil.h"
+#include "fake_font.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -16,17 +17,6 @@
 #define NBSP "\xC2\xA0"
 #define SHY "\xC2\xAD"
 
-/* ----- a fake font: every glyph 500/1000 em, CJK missing (as in test_layout.c) ----- */
-
-static int
-fake_advance(void *ctx, enum face face, uint32_t cp)
-{
-	(void)ctx;
-	(void)face;
-	return cp >= 0x4E00 && cp <= 0x9FFF ? -1 : 500;
-}
-
-static const struct metrics fake = {fake_advance, NULL};
 
 /* At 10 pt a character of the fake font is 5 pt wide. */
 #define SIZE 10.0
