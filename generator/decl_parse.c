@@ -165,8 +165,6 @@ static const struct {
 	    "elements are nested more than 256 levels deep; a declaration needs 8"},
 	{"Input is not proper UTF-8",
 	    "the text is not valid UTF-8; save the file as UTF-8"},
-	{"Char 0x0 out of allowed range",
-	    "a NUL byte in the text; the file is damaged or not text"},
 };
 
 /* ----- messages that say how to fix it ----- */

@@ -7,23 +7,6 @@
 #include "limits.h"
 #include "util.h"
 
-/* Appends the formatted text to b, however long. */
-static void
-buf_vprintf(struct buf *b, const char *fmt, va_list ap)
-{
-	va_list again;
-	int n;
-
-	va_copy(again, ap);
-	n = vsnprintf(NULL, 0, fmt, again);
-	va_end(again);
-	if (n <= 0)
-		return;
-	b->data = array_grow(b->data, &b->cap, b->len + (size_t)n + 1, 1);
-	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-	b->len += (size_t)n;
-}
-
 static const char *const level_names[] = {
 	[DIAG_OK] = "note",
 	[DIAG_WARNING] = "warning",

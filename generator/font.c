@@ -21,6 +21,12 @@ static const char *const face_files[FACE_COUNT] = {
 	[FACE_BOLD_ITALIC] = "DeclgenSerif-BoldItalic.ttf",
 };
 
+const char *
+font_face_file(enum face face)
+{
+	return face_files[face];
+}
+
 /* The sfnt table directory (OpenType spec, "Organization of an OpenType font"): a
  * 12-byte header whose bytes 4-5 count the tables, then a 16-byte record per table
  * whose bytes 8-11 are its offset and 12-15 its length, all big-endian. */

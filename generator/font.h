@@ -20,4 +20,7 @@ void font_free(struct font *f);
  * -1 for a code point without a glyph. Valid while f lives. */
 const struct metrics *font_metrics(const struct font *f);
 
+/* The file name, in the fonts' directory, of a face of the family. */
+const char *font_face_file(enum face face);
+
 #endif

@@ -22,9 +22,6 @@
 
 /* Characters of a word or phrase quoted in a message. */
 #define EXCERPT_CHARS 40
-/* Letters of the longest word the patterns are asked about (hyph_word's limit). */
-#define HYPH_MAX_LETTERS 128
-
 /* One character of the block being set. */
 struct ch {
 	uint32_t cp;
@@ -237,12 +234,12 @@ static void
 hyphenate_part(const struct para *p, size_t a, size_t b, int last_word, unsigned char *brk)
 {
 	const struct hyph *h = patterns_for(p, p->chars[a].lang);
-	char utf8[4 * HYPH_MAX_LETTERS];
-	unsigned char breaks[HYPH_MAX_LETTERS];
+	char utf8[4 * (HYPH_WORD_MAX + 1)];
+	unsigned char breaks[HYPH_WORD_MAX + 1];
 	size_t n = b - a, len = 0, upper = 0;
 	const struct lang *lang;
 
-	if (h == NULL || n < HYPH_MIN_WORD || n > HYPH_MAX_LETTERS)
+	if (h == NULL || n < HYPH_MIN_WORD || n > (HYPH_WORD_MAX + 1))
 		return;
 	for (size_t k = a; k < b; k++) {
 		upper += is_upper(p->chars[k].cp);
@@ -350,18 +347,19 @@ add_emergency_breaks(struct para *p, size_t ws, size_t we, unsigned char *brk)
 		hyphen = k + 1 < we && is_hyphenation(brk[k - ws]) ?
 		    advance(p, p->chars[k].face, '-') : 0;
 		if (width + hyphen > p->ps->width) {
-			struct buf word = {0};
-
 			for (size_t j = start; j < k; j++)
 				brk[j - ws] = BRK_EMERGENCY;
-			excerpt(p, ws, we, EXCERPT_CHARS, &word);
-			if (!warned)
+			if (!warned) {
+				struct buf word = {0};
+
+				excerpt(p, ws, we, EXCERPT_CHARS, &word);
 				diag_report(p->s->d, DIAG_WARNING, p->s->decl->path, p->pos.line,
 				    p->pos.col, "\"%s\" is wider than the line even with hyphenation "
 				    "and is broken without hyphens; add soft hyphens (&#173;) or "
 				    "shorten it", word.data);
+				buf_free(&word);
+			}
 			warned = 1;
-			buf_free(&word);
 		}
 		start = k + 1;
 		width = 0;

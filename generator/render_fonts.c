@@ -18,15 +18,9 @@
 #include <hpdf_streams.h>
 
 #include "diag.h"
+#include "font.h"
 #include "text.h"
 #include "util.h"
-
-static const char *const font_files[FACE_COUNT] = {
-	[FACE_REGULAR] = "DeclgenSerif-Regular.ttf",
-	[FACE_ITALIC] = "DeclgenSerif-Italic.ttf",
-	[FACE_BOLD] = "DeclgenSerif-Bold.ttf",
-	[FACE_BOLD_ITALIC] = "DeclgenSerif-BoldItalic.ttf",
-};
 
 /* Entries per bfchar block: the CMap format allows at most 100. */
 #define BFCHAR_BLOCK 100
@@ -39,7 +33,7 @@ fontdef(struct fonts *f, enum face face)
 
 	if (f->defs[face] || f->failed[face])
 		return f->defs[face];
-	snprintf(path, sizeof path, "%s/%s", f->dir, font_files[face]);
+	snprintf(path, sizeof path, "%s/%s", f->dir, font_face_file(face));
 	name = HPDF_LoadTTFontFromFile(f->pdf, path, HPDF_TRUE);
 	if (name != NULL)
 		f->defs[face] = HPDF_GetFontDef(f->pdf, name);

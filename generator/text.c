@@ -54,8 +54,8 @@ text_nfc(const char *s)
 	return copy;
 }
 
-static int
-has_prefix_ci(const char *s, size_t len, const char *prefix)
+int
+text_has_prefix_ci(const char *s, size_t len, const char *prefix)
 {
 	size_t n = strlen(prefix);
 
@@ -126,7 +126,7 @@ web_address_at(const char *s, size_t len, size_t i)
 	if (i > 0 && (is_alnum(s[i - 1]) || strchr("./@-_", s[i - 1])))
 		return 0;
 	for (size_t k = 0; k < sizeof starts / sizeof *starts; k++)
-		if (has_prefix_ci(s + i, len - i, starts[k])) {
+		if (text_has_prefix_ci(s + i, len - i, starts[k])) {
 			n = trim_address_end(s + i, len - i);
 			return n > strlen(starts[k]) ? n : 0;
 		}
@@ -175,7 +175,7 @@ text_find_address(const char *s, size_t len, size_t *at, size_t *alen)
 int
 text_is_address(const char *s, size_t len)
 {
-	size_t at, alen, skip = has_prefix_ci(s, len, "mailto:") ? strlen("mailto:") : 0;
+	size_t at, alen, skip = text_has_prefix_ci(s, len, "mailto:") ? strlen("mailto:") : 0;
 
 	/* "mailto:name@example.org" as the text of a <link> is its own target. */
 	if (skip > 0 && (memchr(s + skip, '@', len - skip) == NULL ||
@@ -190,7 +190,7 @@ text_address_uri(const char *s, size_t len)
 {
 	struct buf b = {0};
 
-	if (has_prefix_ci(s, len, "www."))
+	if (text_has_prefix_ci(s, len, "www."))
 		buf_puts(&b, "http://");
 	else if (memchr(s, '@', len) != NULL && memchr(s, ':', len) == NULL)
 		buf_puts(&b, "mailto:");

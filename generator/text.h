@@ -33,6 +33,9 @@ char *text_address_uri(const char *s, size_t len);
  * Empty if s has no letter or digit. */
 char *text_identifier(const char *s, size_t max);
 
+/* Whether s[0..len) starts with prefix, ASCII letters compared without case. */
+int text_has_prefix_ci(const char *s, size_t len, const char *prefix);
+
 /* Edit distance between a and b, a swap of two neighbours counting as one edit
  * (optimal string alignment: "titel" is one edit from "title"), or INT_MAX if either is
  * longer than 64 bytes. */

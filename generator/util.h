@@ -2,6 +2,7 @@
 #ifndef DECLGEN_UTIL_H
 #define DECLGEN_UTIL_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <string.h>
 
@@ -34,6 +35,7 @@ struct buf {
 
 void buf_append(struct buf *b, const char *s, size_t len);
 void buf_puts(struct buf *b, const char *s);
+void buf_vprintf(struct buf *b, const char *fmt, va_list ap);
 void buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void buf_free(struct buf *b);
