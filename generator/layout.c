@@ -325,17 +325,19 @@ lay_blocks(struct setter *s)
 	}
 }
 
-/* The first EXCERPT_CHARS characters of str, and an ellipsis if there are more, for
- * a message. */
+/* The first EXCERPT_CHARS characters of str as printed (soft hyphens are not), and an
+ * ellipsis if there are more, for a message. */
 #define EXCERPT_CHARS 40
 static void
 excerpt(const char *str, struct buf *out)
 {
 	size_t len = strlen(str), i = 0, n;
 
-	for (int k = 0; i < len && k < EXCERPT_CHARS; k++, i += n)
-		utf8_decode(str + i, len - i, &n);
-	buf_append(out, str, i);
+	for (int k = 0; i < len && k < EXCERPT_CHARS; i += n)
+		if (utf8_decode(str + i, len - i, &n) != 0xAD) {
+			buf_append(out, str + i, n);
+			k++;
+		}
 	if (i < len)
 		buf_puts(out, "\xE2\x80\xA6");
 }

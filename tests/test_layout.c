@@ -1151,7 +1151,7 @@ test_signature_block_too_tall(void **state)
 	struct layout *l;
 
 	(void)state;
-	buf_puts(&sigs, "<signatures columns=\"3\"><signatory><name>Erika Lang</name>"
+	buf_puts(&sigs, "<signatures columns=\"3\"><signatory><name>Eri&#173;ka Lang</name>"
 	    "<organisation>");
 	for (int i = 0; i < 16; i++)
 		buf_puts(&sigs, "<line>Eine lange Zeile einer Organisation, die umbricht, und "
@@ -1178,7 +1178,7 @@ test_signature_block_too_tall(void **state)
 	decl_free(decl);
 	/* A third as many lines fit. */
 	sigs.len = 0;
-	buf_puts(&sigs, "<signatures columns=\"3\"><signatory><name>Erika Lang</name>"
+	buf_puts(&sigs, "<signatures columns=\"3\"><signatory><name>Eri&#173;ka Lang</name>"
 	    "<organisation>");
 	for (int i = 0; i < 8; i++)
 		buf_puts(&sigs, "<line>Eine lange Zeile einer Organisation, die umbricht</line>");
