@@ -136,7 +136,7 @@ build/tests/%: tests/%.c tests/testutil.h tests/fake_font.h build/libdeclgen.a |
 # The layout test links without libharu: the layout, font, parse and hyphenation
 # objects only (layout never needs the PDF library).
 NOPDF_OBJS := $(addprefix build/obj/,datadir.o decl.o decl_parse.o decl_validate.o diag.o \
-	font.o hyph.o hyph_set.o lang.o layout.o layout_page.o layout_para.o linebreak.o text.o \
+	font.o font_check.o hyph.o hyph_set.o lang.o layout.o layout_page.o layout_para.o linebreak.o text.o \
 	util.o)
 
 build/tests/test_layout: tests/test_layout.c tests/testutil.h tests/fake_font.h $(NOPDF_OBJS) | build/deps/test

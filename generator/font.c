@@ -1,7 +1,6 @@
-/* The font stage: owns the four faces of the family, each loaded once with HarfBuzz,
- * and answers coverage (from the cmap) and advance widths (from hmtx) for layout.
- * A face file is checked before HarfBuzz reads it: HarfBuzz treats a damaged font as
- * an empty one, which would only show up later as "no glyph" for every character. */
+/* The font stage: owns the four faces of the family, each loaded once with HarfBuzz
+ * (checked by font_check.c first), and answers coverage (from the cmap), advance
+ * widths (from hmtx) and kerning for layout. */
 #include "font.h"
 
 #include <errno.h>
@@ -12,6 +11,7 @@
 #include <hb.h>
 
 #include "diag.h"
+#include "font_check.h"
 #include "util.h"
 
 static const char *const face_files[FACE_COUNT] = {
@@ -26,12 +26,6 @@ font_face_file(enum face face)
 {
 	return face_files[face];
 }
-
-/* The sfnt table directory (OpenType spec, "Organization of an OpenType font"): a
- * 12-byte header whose bytes 4-5 count the tables, then a 16-byte record per table
- * whose bytes 8-11 are its offset and 12-15 its length, all big-endian. */
-#define SFNT_HEADER_BYTES 12u
-#define SFNT_RECORD_BYTES 16u
 
 /* Code points whose widths a face remembers once looked up: Basic Latin to Latin
  * Extended-B, nearly all the letters of German text. Layout asks for the same few
@@ -53,95 +47,14 @@ struct font {
 	struct metrics metrics;
 };
 
-static uint32_t
-be32(const unsigned char *p)
-{
-	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
-}
-
-/* Whether data starts with a TrueType or OpenType (CFF) header. */
-static int
-is_sfnt(const unsigned char *data, size_t len)
-{
-	return len >= SFNT_HEADER_BYTES && (be32(data) == 0x00010000u ||
-	    memcmp(data, "true", 4) == 0 || memcmp(data, "OTTO", 4) == 0);
-}
-
-/* Whether the table directory and every table it lists lie within the file. */
-static int
-sfnt_complete(const unsigned char *data, size_t len)
-{
-	size_t ntables = (size_t)data[4] << 8 | data[5];
-
-	if (ntables == 0 || len < SFNT_HEADER_BYTES + ntables * SFNT_RECORD_BYTES)
-		return 0;
-	for (size_t i = 0; i < ntables; i++) {
-		const unsigned char *rec = data + SFNT_HEADER_BYTES + i * SFNT_RECORD_BYTES;
-		uint64_t end = (uint64_t)be32(rec + 8) + be32(rec + 12);
-
-		if (end > len)
-			return 0;
-	}
-	return 1;
-}
-
-/* Whether face has the tables layout reads: units per em, glyphs, widths, a cmap. */
-static int
-has_tables(hb_face_t *face)
-{
-	static const hb_tag_t needed[] = {
-		HB_TAG('h', 'e', 'a', 'd'), HB_TAG('h', 'h', 'e', 'a'),
-		HB_TAG('h', 'm', 't', 'x'), HB_TAG('m', 'a', 'x', 'p'),
-		HB_TAG('c', 'm', 'a', 'p'),
-	};
-	int ok = hb_face_get_glyph_count(face) > 0;
-
-	for (size_t i = 0; ok && i < sizeof needed / sizeof *needed; i++) {
-		hb_blob_t *table = hb_face_reference_table(face, needed[i]);
-
-		ok = hb_blob_get_length(table) > 0;
-		hb_blob_destroy(table);
-	}
-	return ok;
-}
-
-/* What is wrong with the font file in blob, or NULL if it can be used. */
-static const char *
-face_problem(hb_blob_t *blob, hb_face_t **face)
-{
-	unsigned len;
-	const unsigned char *data = (const unsigned char *)hb_blob_get_data(blob, &len);
-
-	*face = NULL;
-	if (data == NULL || !is_sfnt(data, len))
-		return "not a TrueType or OpenType font";
-	if (!sfnt_complete(data, len))
-		return "the font file is truncated";
-	*face = hb_face_create(blob, 0);
-	if (!has_tables(*face))
-		return "the font lacks a table it needs (head, hhea, hmtx, maxp or cmap)";
-	return NULL;
-}
-
 /* Loads the face at path into ff; reports why not and returns -1. */
 static int
-load_face(struct font_face *ff, const char *path, struct diag *d)
+load_face(struct font_face *ff, const char *path, int bundled, struct diag *d)
 {
-	hb_face_t *face;
-	const char *problem;
+	hb_face_t *face = font_check_load(path, bundled, &ff->blob, d);
 
-	errno = 0;
-	if ((ff->blob = hb_blob_create_from_file_or_fail(path)) == NULL) {
-		diag_report(d, DIAG_FATAL, path, 0, 0, "cannot load this font: %s; "
-		    "reinstall declgen", errno ? strerror(errno) : "unreadable");
+	if (face == NULL)
 		return -1;
-	}
-	if ((problem = face_problem(ff->blob, &face)) != NULL) {
-		diag_report(d, DIAG_FATAL, path, 0, 0, "cannot load this font: %s; "
-		    "reinstall declgen", problem);
-		hb_face_destroy(face);
-		return -1;
-	}
 	for (size_t i = 0; i < CACHED_CPS; i++)
 		ff->width[i] = WIDTH_UNKNOWN;
 	ff->upem = hb_face_get_upem(face);
@@ -181,25 +94,50 @@ advance(void *ctx, enum face face, uint32_t cp)
 	return ff->width[cp];
 }
 
+/* Kerning between left and right in face, in 1/1000 em (negative: closer). To be
+ * read from the face's GPOS and kern tables by shaping the pair with HarfBuzz. */
+static int
+kern(void *ctx, enum face face, uint32_t left, uint32_t right)
+{
+	(void)ctx;
+	(void)face;
+	(void)left;
+	(void)right;
+	return 0;
+}
+
 struct font *
-font_new(const char *dir, struct diag *d)
+font_new_files(const char *const paths[FACE_COUNT], int bundled, struct diag *d)
 {
 	struct font *f = xcalloc(1, sizeof *f);
 	int failed = 0;
 
-	for (int i = 0; i < FACE_COUNT; i++) {
-		struct buf path = {0};
-
-		buf_printf(&path, "%s/%s", dir, face_files[i]);
-		failed |= load_face(&f->faces[i], path.data, d) != 0;
-		buf_free(&path);
-	}
+	for (int i = 0; i < FACE_COUNT; i++)
+		failed |= load_face(&f->faces[i], paths[i], bundled, d) != 0;
 	if (failed) {
 		font_free(f);
 		return NULL;
 	}
 	f->metrics.advance = advance;
+	f->metrics.kern = kern;
 	f->metrics.ctx = f;
+	return f;
+}
+
+struct font *
+font_new(const char *dir, struct diag *d)
+{
+	struct buf paths[FACE_COUNT] = {0};
+	const char *p[FACE_COUNT];
+	struct font *f;
+
+	for (int i = 0; i < FACE_COUNT; i++) {
+		buf_printf(&paths[i], "%s/%s", dir, face_files[i]);
+		p[i] = paths[i].data;
+	}
+	f = font_new_files(p, 1, d);
+	for (int i = 0; i < FACE_COUNT; i++)
+		buf_free(&paths[i]);
 	return f;
 }
 

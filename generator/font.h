@@ -14,6 +14,12 @@ struct font;
  * reported to d naming the file (DIAG_FATAL: the bundled faces come with declgen).
  * Returns NULL after reporting. Free with font_free. */
 struct font *font_new(const char *dir, struct diag *d);
+
+/* Loads the faces at paths (a face a family lacks may name the regular file). A
+ * problem is reported naming the file: DIAG_FATAL if bundled (the faces come with
+ * declgen), DIAG_ERROR otherwise (a user's face). Returns NULL after reporting. */
+struct font *font_new_files(const char *const paths[FACE_COUNT], int bundled,
+    struct diag *d);
 void font_free(struct font *f);
 
 /* The faces' metrics for layout: advance widths in 1/1000 em from the faces' hmtx,

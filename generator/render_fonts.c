@@ -64,6 +64,17 @@ advance(void *ctx, enum face face, uint32_t cp)
 	return HPDF_TTFontDef_GetCharWidth(def, (HPDF_UNICODE)cp);
 }
 
+/* libharu knows no kerning. */
+static int
+no_kern(void *ctx, enum face face, uint32_t left, uint32_t right)
+{
+	(void)ctx;
+	(void)face;
+	(void)left;
+	(void)right;
+	return 0;
+}
+
 void
 fonts_init(struct fonts *f, HPDF_Doc pdf, const char *dir, const char *file, struct diag *d)
 {
@@ -73,6 +84,7 @@ fonts_init(struct fonts *f, HPDF_Doc pdf, const char *dir, const char *file, str
 	f->file = file;
 	f->diag = d;
 	f->metrics.advance = advance;
+	f->metrics.kern = no_kern;
 	f->metrics.ctx = f;
 	/* The regular face first, as when layout measured through libharu: libharu names
 	 * subsets in load order (HPDFAA+, HPDFAB+, ...), and every document uses it. */

@@ -15,6 +15,16 @@ fake_advance(void *ctx, enum face face, uint32_t cp)
 	return cp >= 0x4E00 && cp <= 0x9FFF ? -1 : 500;
 }
 
-static const struct metrics fake = {fake_advance, NULL};
+static inline int
+fake_kern(void *ctx, enum face face, uint32_t left, uint32_t right)
+{
+	(void)ctx;
+	(void)face;
+	(void)left;
+	(void)right;
+	return 0;
+}
+
+static const struct metrics fake = {fake_advance, fake_kern, NULL};
 
 #endif

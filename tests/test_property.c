@@ -462,6 +462,14 @@ scaled_advance(void *ctx, enum face face, uint32_t cp)
 	return a < 0 ? a : (int)(a * s->factor + 0.5);
 }
 
+static int
+scaled_kern(void *ctx, enum face face, uint32_t left, uint32_t right)
+{
+	const struct scaled *s = ctx;
+
+	return (int)(s->real->kern(s->real->ctx, face, left, right) * s->factor);
+}
+
 struct fixture {
 	struct render *r;
 	struct words words;
@@ -485,7 +493,7 @@ check_decl_case(uint64_t seed, struct fixture *fx, struct buf *xml)
 {
 	struct rng r = {seed};
 	struct scaled sc = {render_metrics(fx->r), 1};
-	struct metrics m = {scaled_advance, &sc};
+	struct metrics m = {scaled_advance, scaled_kern, &sc};
 	struct decl *decl;
 	struct hyph_set *h;
 	struct layout *tf, *gr;
