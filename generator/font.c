@@ -2,6 +2,7 @@
  * (checked by font_check.c first), and answers coverage (from the cmap), advance
  * widths (from hmtx) and kerning for layout. */
 #include "font.h"
+#include "font_int.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -26,26 +27,6 @@ font_face_file(enum face face)
 {
 	return face_files[face];
 }
-
-/* Code points whose widths a face remembers once looked up: Basic Latin to Latin
- * Extended-B, nearly all the letters of German text. Layout asks for the same few
- * letters thousands of times, and a lookup through HarfBuzz costs some 350
- * instructions. */
-#define CACHED_CPS 0x250u
-/* A width not looked up yet, in font_face.width. */
-#define WIDTH_UNKNOWN (-2)
-
-struct font_face {
-	hb_blob_t *blob;	/* the file's bytes */
-	hb_font_t *font;	/* scaled to font units */
-	unsigned upem;		/* font units per em, from head */
-	int width[CACHED_CPS];	/* 1/1000 em, -1 for no glyph, or WIDTH_UNKNOWN */
-};
-
-struct font {
-	struct font_face faces[FACE_COUNT];
-	struct metrics metrics;
-};
 
 /* Loads the face at path into ff; reports why not and returns -1. */
 static int
