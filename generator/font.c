@@ -259,20 +259,27 @@ font_new_files(const char *const paths[FACE_COUNT], int bundled, struct diag *d)
 	return f;
 }
 
+/* The paths of the bundled faces in dir, in bufs (freed by the caller) and p. */
+static void
+bundled_paths(const char *dir, struct buf bufs[FACE_COUNT], const char *p[FACE_COUNT])
+{
+	for (int i = 0; i < FACE_COUNT; i++) {
+		buf_printf(&bufs[i], "%s/%s", dir, face_files[i]);
+		p[i] = bufs[i].data;
+	}
+}
+
 struct font *
 font_new(const char *dir, struct diag *d)
 {
-	struct buf paths[FACE_COUNT] = {0};
+	struct buf bufs[FACE_COUNT] = {0};
 	const char *p[FACE_COUNT];
 	struct font *f;
 
-	for (int i = 0; i < FACE_COUNT; i++) {
-		buf_printf(&paths[i], "%s/%s", dir, face_files[i]);
-		p[i] = paths[i].data;
-	}
+	bundled_paths(dir, bufs, p);
 	f = font_new_files(p, 1, d);
 	for (int i = 0; i < FACE_COUNT; i++)
-		buf_free(&paths[i]);
+		buf_free(&bufs[i]);
 	return f;
 }
 
@@ -311,4 +318,101 @@ int
 font_kern(struct font *f, enum face face, uint32_t left, uint32_t right)
 {
 	return kern(f, face, left, right);
+}
+
+/* A family in the cache, keyed by its face paths. */
+struct cached_family {
+	char *paths[FACE_COUNT];
+	struct font *font;		/* NULL: the slot is free */
+	unsigned long asked;		/* the cache's request count when last asked for */
+};
+
+struct font_cache {
+	struct cached_family families[FONT_CACHE_FAMILIES];
+	unsigned long requests;
+};
+
+struct font_cache *
+font_cache_new(void)
+{
+	return xcalloc(1, sizeof(struct font_cache));
+}
+
+static void
+cached_family_clear(struct cached_family *cf)
+{
+	for (int i = 0; i < FACE_COUNT; i++)
+		free(cf->paths[i]);
+	font_free(cf->font);
+	memset(cf, 0, sizeof *cf);
+}
+
+void
+font_cache_free(struct font_cache *c)
+{
+	if (c == NULL)
+		return;
+	for (size_t i = 0; i < FONT_CACHE_FAMILIES; i++)
+		cached_family_clear(&c->families[i]);
+	free(c);
+}
+
+static int
+same_paths(const struct cached_family *cf, const char *const paths[FACE_COUNT])
+{
+	for (int i = 0; i < FACE_COUNT; i++)
+		if (strcmp(cf->paths[i], paths[i]) != 0)
+			return 0;
+	return 1;
+}
+
+/* The slot of the family at paths, or else the one to load it into: a free slot, or
+ * the least recently asked for. */
+static struct cached_family *
+cache_slot(struct font_cache *c, const char *const paths[FACE_COUNT])
+{
+	struct cached_family *victim = &c->families[0];
+
+	for (size_t i = 0; i < FONT_CACHE_FAMILIES; i++) {
+		struct cached_family *cf = &c->families[i];
+
+		if (cf->font != NULL && same_paths(cf, paths))
+			return cf;
+		if (victim->font != NULL && (cf->font == NULL || cf->asked < victim->asked))
+			victim = cf;
+	}
+	return victim;
+}
+
+struct font *
+font_cache_get(struct font_cache *c, const char *const paths[FACE_COUNT], int bundled,
+    struct diag *d)
+{
+	struct cached_family *cf = cache_slot(c, paths);
+	struct font *f;
+
+	if (cf->font == NULL || !same_paths(cf, paths)) {
+		if ((f = font_new_files(paths, bundled, d)) == NULL)
+			return NULL;
+		cached_family_clear(cf);
+		for (int i = 0; i < FACE_COUNT; i++)
+			cf->paths[i] = xstrdup(paths[i]);
+		cf->font = f;
+	}
+	cf->asked = ++c->requests;
+	return cf->font;
+}
+
+struct font *
+font_cache_get_bundled(struct font_cache *c, const char *dir, struct diag *d)
+{
+	struct buf bufs[FACE_COUNT] = {0};
+	const char *p[FACE_COUNT];
+	struct font *f;
+
+	bundled_paths(dir, bufs, p);
+	f = font_cache_get(c, p, 1, d);
+	for (int i = 0; i < FACE_COUNT; i++)
+		buf_free(&bufs[i]);
+	return f;
 }

@@ -24,6 +24,27 @@ struct font *font_new_files(const char *const paths[FACE_COUNT], int bundled,
     struct diag *d);
 void font_free(struct font *f);
 
+/* The families a process has loaded, each once: a batch of declarations loads and
+ * measures its faces once, not once a declaration. Holds FONT_CACHE_FAMILIES at most
+ * (the least recently asked for goes first), so memory stays flat however many
+ * families a batch names. */
+#define FONT_CACHE_FAMILIES 4
+
+struct font_cache;
+
+struct font_cache *font_cache_new(void);
+void font_cache_free(struct font_cache *c);
+
+/* The family whose faces are at paths (as font_new_files), loaded on the first request
+ * and kept; the same paths, spelt the same, are the same family. A failure is reported
+ * as font_new_files does, at every request, and not kept. The font stays owned by c
+ * and valid until font_cache_free, or until FONT_CACHE_FAMILIES other families have
+ * been asked for since. */
+struct font *font_cache_get(struct font_cache *c, const char *const paths[FACE_COUNT],
+    int bundled, struct diag *d);
+/* The bundled family of dir, as font_new and font_cache_get. */
+struct font *font_cache_get_bundled(struct font_cache *c, const char *dir, struct diag *d);
+
 /* The faces' metrics for layout: advance widths and kerning as font_advance and
  * font_kern answer them. Valid while f lives. */
 const struct metrics *font_metrics(const struct font *f);

@@ -437,6 +437,90 @@ test_copied_faces_load(void **state)
 	free(bold);
 }
 
+/* The bundled paths in dir spelt with n "./" more, so that each n names another
+ * family of the cache with the same files. */
+static void
+spelt_paths(const char *dir, int n, char bufs[FACE_COUNT][600], const char *p[FACE_COUNT])
+{
+	for (int face = 0; face < FACE_COUNT; face++) {
+		int len = snprintf(bufs[face], sizeof bufs[face], "%s/", dir);
+
+		for (int i = 0; i < n; i++)
+			len += snprintf(bufs[face] + len, sizeof bufs[face] - (size_t)len, "./");
+		snprintf(bufs[face] + len, sizeof bufs[face] - (size_t)len, "%s", faces[face]);
+		p[face] = bufs[face];
+	}
+}
+
+/* A family is loaded once and kept: asked for again, it is answered even after its
+ * files are gone. Past FONT_CACHE_FAMILIES families the least recently asked for is
+ * dropped (asked for again, it is loaded again: here it fails, as its files are gone),
+ * and a failure is reported at every request. */
+static void
+test_font_cache(void **state)
+{
+	char dir[] = "/tmp/test_font.XXXXXX", path[512], *bold;
+	char bufs[FONT_CACHE_FAMILIES + 1][FACE_COUNT][600];
+	const char *p[FONT_CACHE_FAMILIES + 1][FACE_COUNT];
+	struct font *got[FONT_CACHE_FAMILIES + 1];
+	struct font_cache *c = font_cache_new();
+	struct diag d = {0};
+	struct buf log = {0};
+	size_t len;
+
+	(void)state;
+	d.log = &log;
+	snprintf(path, sizeof path, "%s/%s", FONTS, faces[FACE_BOLD]);
+	assert_int_equal(read_file(path, 1 << 24, &bold, &len), 0);
+	make_fonts_dir(dir, bold, len);
+	free(bold);
+	for (int n = 0; n <= FONT_CACHE_FAMILIES; n++)
+		spelt_paths(dir, n, bufs[n], p[n]);
+	/* Families 0 to FONT_CACHE_FAMILIES - 1 fill the cache; 0 is asked for again
+	 * last, so 1 is the least recently asked for. */
+	for (int n = 0; n < FONT_CACHE_FAMILIES; n++)
+		assert_non_null(got[n] = font_cache_get(c, p[n], 1, &d));
+	assert_ptr_equal(font_cache_get(c, p[0], 1, &d), got[0]);
+	assert_ptr_not_equal(got[0], got[1]);
+	assert_non_null(got[FONT_CACHE_FAMILIES] = font_cache_get(c, p[FONT_CACHE_FAMILIES], 1, &d));
+	assert_int_equal(log.len, 0);
+	remove_fonts_dir(dir);
+	/* Kept, whatever happened to the files. */
+	assert_ptr_equal(font_cache_get(c, p[0], 1, &d), got[0]);
+	assert_ptr_equal(font_cache_get(c, p[FONT_CACHE_FAMILIES], 1, &d), got[FONT_CACHE_FAMILIES]);
+	for (int n = 2; n < FONT_CACHE_FAMILIES; n++)
+		assert_ptr_equal(font_cache_get(c, p[n], 1, &d), got[n]);
+	assert_int_equal(log.len, 0);
+	/* Dropped: loaded anew, and the files are gone. Twice asked, twice reported. */
+	assert_null(font_cache_get(c, p[1], 1, &d));
+	assert_null(font_cache_get(c, p[1], 1, &d));
+	assert_int_equal(d.worst, DIAG_FATAL);
+	assert_int_equal(log_count(&log), 2 * FACE_COUNT);
+	font_cache_free(c);
+	buf_free(&log);
+}
+
+/* The bundled family through the cache is the one font_new loads. */
+static void
+test_font_cache_bundled(void **state)
+{
+	struct font_cache *c = font_cache_new();
+	struct diag d = {0};
+	struct font *f;
+	struct loaded x;
+
+	(void)state;
+	f = font_cache_get_bundled(c, FONTS, &d);
+	assert_non_null(f);
+	assert_ptr_equal(font_cache_get_bundled(c, FONTS, &d), f);
+	load(&x, FONTS);
+	for (int face = 0; face < FACE_COUNT; face++)
+		for (uint32_t cp = 0x20; cp < 0x17F; cp++)
+			assert_int_equal(font_advance(f, face, cp), width(&x, face, cp));
+	unload(&x);
+	font_cache_free(c);
+}
+
 static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_coverage),
 	cmocka_unit_test(test_advances_equal_libharu),
@@ -446,6 +530,8 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_kern_cache),
 	cmocka_unit_test(test_damaged_faces),
 	cmocka_unit_test(test_copied_faces_load),
+	cmocka_unit_test(test_font_cache),
+	cmocka_unit_test(test_font_cache_bundled),
 };
 
 TEST_MAIN(tests)
