@@ -62,7 +62,7 @@ int
 pipeline_pdf(struct pipeline *p, const unsigned char **pdf, size_t *len)
 {
 	render_free(p->render);
-	if ((p->render = render_new(p->fonts, p->decl->path, p->diag)) == NULL)
+	if ((p->render = render_new(p->font, p->decl->path, p->diag)) == NULL)
 		return -1;
 	return render_document(p->render, p->decl, p->layout, pdf, len);
 }
