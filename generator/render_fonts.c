@@ -287,6 +287,12 @@ finish_face(struct fonts *f, enum face face)
 	int ret = -1;
 
 	embed_facts(f->font, face, &facts);
+	if (facts.restricted) {
+		diag_report(f->diag, DIAG_ERROR, f->file, 0, 0, "cannot embed the font %s: "
+		    "its licence does not allow embedding it (OS/2 fsType); choose another",
+		    facts.name);
+		return -1;
+	}
 	/* .notdef, which every font program has first. */
 	hb_set_add(df->gids, 0);
 	subset_tag(df->gids, tag);

@@ -123,13 +123,14 @@ add_text(struct layout *l, const char *text, double x, double x2, double y, size
 	buf_append(&l->text, text, strlen(text) + 1);
 }
 
-/* Renders the declaration at path with the hand-made one-page layout l (not its own);
- * returns the PDF (owned by the caller), or NULL if rendering failed. */
+/* Renders the declaration at path with the hand-made one-page layout l (not its own)
+ * in the faces of font; returns the PDF (owned by the caller), or NULL if rendering
+ * failed. */
 static unsigned char *
-render_layout(struct decl *decl, struct layout *l, size_t *len, struct buf *log)
+render_layout_in(struct font *font, struct decl *decl, struct layout *l, size_t *len,
+    struct buf *log)
 {
 	struct diag d = {0};
-	struct font *font;
 	struct render *r;
 	const unsigned char *out;
 	unsigned char *pdf = NULL;
@@ -139,8 +140,6 @@ render_layout(struct decl *decl, struct layout *l, size_t *len, struct buf *log)
 	l->npages = 1;
 	l->pages[0].first = 0;
 	l->pages[0].count = l->nitems;
-	font = font_new(FONTS, &d);
-	assert_non_null(font);
 	r = render_new(font, decl->path, &d);
 	assert_non_null(r);
 	if (render_document(r, decl, l, &out, len) == 0) {
@@ -148,6 +147,19 @@ render_layout(struct decl *decl, struct layout *l, size_t *len, struct buf *log)
 		memcpy(pdf, out, *len);
 	}
 	render_free(r);
+	return pdf;
+}
+
+/* render_layout_in with the bundled faces. */
+static unsigned char *
+render_layout(struct decl *decl, struct layout *l, size_t *len, struct buf *log)
+{
+	struct diag d = {.log = log};
+	struct font *font = font_new(FONTS, &d);
+	unsigned char *pdf;
+
+	assert_non_null(font);
+	pdf = render_layout_in(font, decl, l, len, log);
 	font_free(font);
 	return pdf;
 }
@@ -586,6 +598,69 @@ test_subset_keeps_components(void **state)
 	buf_free(&log);
 }
 
+/* Big-endian numbers of a font file. */
+static unsigned long
+be(const unsigned char *p, int bytes)
+{
+	unsigned long v = 0;
+
+	for (int i = 0; i < bytes; i++)
+		v = v << 8 | p[i];
+	return v;
+}
+
+/* A face whose licence forbids embedding (OS/2 fsType 2, "restricted"): refused with
+ * an error naming it, as libharu refused it, not embedded against its licence. */
+static void
+test_restricted_font_refused(void **state)
+{
+	struct layout *l = xcalloc(1, sizeof *l);
+	struct buf log = {0};
+	struct diag d = {.log = &log};
+	struct decl *decl = parse_logged("tests/data/minimal.xml", &d, &log);
+	char path[] = "/tmp/declgen-restricted-XXXXXX", *data;
+	const char *paths[FACE_COUNT] = {path, path, path, path};
+	size_t len, n, pdf_len;
+	int fd, patched = 0;
+	struct font *font;
+	unsigned char *pdf;
+
+	(void)state;
+	assert_non_null(decl);
+	assert_int_equal(read_file("fonts/DeclgenSerif-Regular.ttf", 1 << 22, &data, &len), 0);
+	n = be((unsigned char *)data + 4, 2);
+	for (size_t i = 0; i < n && 12 + 16 * (i + 1) <= len; i++) {
+		unsigned char *rec = (unsigned char *)data + 12 + 16 * i;
+		unsigned long off = be(rec + 8, 4);
+
+		if (memcmp(rec, "OS/2", 4) == 0 && off + 10 <= len) {
+			data[off + 8] = 0;
+			data[off + 9] = 2;
+			patched = 1;
+		}
+	}
+	assert_true(patched);
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, data, len), (ssize_t)len);
+	close(fd);
+	font = font_new_files(paths, 0, &d);
+	assert_non_null(font);
+	add_text(l, "Text", 72, 100, 700, 1, NULL);
+	buf_free(&log);
+	pdf = render_layout_in(font, decl, l, &pdf_len, &log);
+	assert_null(pdf);
+	if (!log_has(&log, "tests/data/minimal.xml: error: cannot embed the font "
+	    "DeclgenSerif: its licence does not allow embedding it"))
+		fail_msg("%s", log.data ? log.data : "no message");
+	unlink(path);
+	font_free(font);
+	free(data);
+	layout_free(l);
+	decl_free(decl);
+	buf_free(&log);
+}
+
 /* Issue 8 item 19: a title, subtitle, organisation list or keyword list longer than
  * libharu's 65,535-byte strings failed with exit 2 "PDF library error 0x105B". Now each
  * is shortened at a character boundary with an ellipsis, with a warning. */
@@ -770,6 +845,7 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_links),
 	cmocka_unit_test(test_glyphs_where_layout_put_them),
 	cmocka_unit_test(test_subset_keeps_components),
+	cmocka_unit_test(test_restricted_font_refused),
 	cmocka_unit_test(test_long_information),
 	cmocka_unit_test(test_long_text_item),
 	cmocka_unit_test(test_many_long_organisations),
