@@ -1,6 +1,6 @@
 /* Hyphenation, layout and render wired together for one declaration, with what the
  * declarations of a process share (the font families) loaded once. Layout measures
- * with the font stage; the renderer (libharu) is created only to write the PDF. */
+ * with the font stage; the renderer is created only to write the PDF. */
 #include "pipeline.h"
 
 #include <stdio.h>
@@ -89,7 +89,7 @@ int
 pipeline_pdf(struct pipeline *p, const unsigned char **pdf, size_t *len)
 {
 	render_free(p->render);
-	if ((p->render = render_new(p->env->fonts, p->decl->path, p->diag)) == NULL)
+	if ((p->render = render_new(p->font, p->decl->path, p->diag)) == NULL)
 		return -1;
 	return render_document(p->render, p->decl, p->layout, pdf, len);
 }
