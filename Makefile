@@ -248,3 +248,24 @@ install: build/declgen
 clean:
 	rm -rf build
 	rm -f output/*.pdf
+
+# ----- hyphenation pattern index (engineer hyph) -----
+
+# tools/hyph_index compiles hyphen/*.dic into the index hyph_load looks a document's
+# words up in (generator/hyph_index.h); generator/hyph_index.c includes it. A pattern
+# file that is not one of these (the system's, another DECLGEN_DATADIR's) is scanned
+# at run time instead, with the same results.
+HYPH_DICS := $(sort $(wildcard hyphen/*.dic))
+
+build/tools/hyph_index: tools/hyph_index.c generator/hyph_index.h build/flags | build/deps/build
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $<
+
+build/gen/hyph_index.inc: build/tools/hyph_index $(HYPH_DICS)
+	@mkdir -p $(@D)
+	build/tools/hyph_index $(HYPH_DICS) > $@
+
+build/obj/hyph_index.o build/asan/obj/hyph_index.o build/fuzz/declgen-fuzz: \
+	build/gen/hyph_index.inc
+NOPDF_OBJS += build/obj/hyph_index.o
+build/tests/test_layout: build/obj/hyph_index.o
