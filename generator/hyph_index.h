@@ -17,8 +17,9 @@ struct hyph_index {
 	const char *head;
 	/* Entry i: its key (a state: letters and dots, ISO-8859-1) is keys[key[i],
 	 * key[i + 1]); its line, newline included, is lines[line[i], line[i + 1]): the
-	 * last pattern with exactly those letters and dots, or, where no pattern has them,
-	 * the bare key, which makes the state and hyphenates nothing. */
+	 * last pattern with exactly those letters and dots; where no pattern has them,
+	 * empty, or in a file where libhyphen needs such states, the bare key, which makes
+	 * the state and hyphenates nothing (tools/hyph_index.c, prefixes_closed). */
 	const char *keys;
 	const uint32_t *key;
 	const char *lines;

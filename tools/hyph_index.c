@@ -116,8 +116,8 @@ to_latin1(const struct bytes *in, struct bytes *out)
 	}
 }
 
-/* One state: its key in the pooled keys, and the pattern line that gives it (NULL: the
- * bare key does). */
+/* One state: its key in the pooled keys, and the pattern line with exactly that key
+ * (NULL: the state is only a prefix of patterns). */
 struct state {
 	size_t key, keylen;
 	const char *line;
@@ -266,12 +266,39 @@ write_words(const char *name, int i, const uint32_t *w, size_t len)
 	printf("};\n");
 }
 
-/* Writes the index of file number i (raw: its bytes) as C. */
+/* Whether a state that is only a prefix of patterns never has a pattern as its suffix.
+ * libhyphen applies the pattern of the state its machine is in, the longest suffix of
+ * the text read that is a state; substrings.pl, which makes pattern files for it, turns
+ * every prefix with a pattern as suffix into a pattern of its own. In such a file a
+ * machine without the states no word reaches is in a suffix of the state the whole
+ * file's machine is in, and applies the same pattern: that one if it is a pattern (the
+ * word reaches it, so it was kept), else none (had the suffix a pattern, the state would
+ * have one). So only patterns the words reach need be loaded. */
+static int
+prefixes_closed(const struct index *x)
+{
+	for (size_t e = 0; e < x->n; e++) {
+		const struct state *st = &x->states[e];
+
+		for (size_t j = 1; st->line == NULL && j < st->keylen; j++) {
+			long f = find(x, x->keys.data + st->key + j, st->keylen - j);
+
+			if (f >= 0 && x->states[f].line != NULL)
+				return 0;
+		}
+	}
+	return 1;
+}
+
+/* Writes the index of file number i (raw: its bytes) as C. A state that is only a
+ * prefix gets an empty line where the file is closed (prefixes_closed), else its bare
+ * key, which makes the state and hyphenates nothing. */
 static void
 write_index(int i, const struct bytes *raw, const struct index *x)
 {
 	struct bytes lines = {0};
 	struct words key = {0}, line = {0};
+	int closed = prefixes_closed(x);
 
 	for (size_t e = 0; e < x->n; e++) {
 		const struct state *st = &x->states[e];
@@ -280,7 +307,7 @@ write_index(int i, const struct bytes *raw, const struct index *x)
 		put_word(&line, (uint32_t)lines.len);
 		if (st->line != NULL)
 			put(&lines, st->line, st->linelen);
-		else {
+		else if (!closed) {
 			put(&lines, x->keys.data + st->key, st->keylen);
 			put(&lines, "\n", 1);
 		}
@@ -294,6 +321,8 @@ write_index(int i, const struct bytes *raw, const struct index *x)
 	write_chars("lines", i, lines.data, lines.len);
 	write_words("line", i, line.data, line.len);
 	write_words("slots", i, x->slots, (size_t)x->mask + 1);
+	printf("/* %zu states; closed as substrings.pl makes files: %s. */\n", x->n,
+	    closed ? "yes" : "no");
 	printf("static const struct hyph_index index%d = {raw%d, %zu, head%d, keys%d, key%d, "
 	    "lines%d, line%d, %zu, slots%d, %lu};\n", i, i, raw->len, i, i, i, i, i, x->n, i,
 	    (unsigned long)x->mask);
