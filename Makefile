@@ -39,11 +39,12 @@ HASH := \#
 links = printf '$(foreach h,$(1),$(HASH)include <$(h)>\n)int main(void) { return 0; }\n' | \
 	$(CC) $(XML_CFLAGS) $(HB_CFLAGS) -x c -o /dev/null - $(2)
 BUILD_PROBE := $(call links,hpdf.h hyphen.h libxml/parser.h utf8proc.h hb.h,$(LIBS))
-# To test: cmocka, poppler, qpdf, xmllint, the German locale's source (check-locale).
-TEST_PACKAGES := libcmocka-dev poppler-utils qpdf libxml2-utils locales
+# To test: cmocka, poppler, qpdf, xmllint, the German locale's source (check-locale),
+# a German word list (test_hyph compares the hyphenation of each of its words).
+TEST_PACKAGES := libcmocka-dev poppler-utils qpdf libxml2-utils locales wngerman
 TEST_PROBE := $(call links,stdarg.h stddef.h stdint.h setjmp.h cmocka.h,-lcmocka) && \
 	$(foreach c,pdftotext pdffonts pdfinfo qpdf xmllint,command -v $(c) >/dev/null &&) \
-	test -r /usr/share/i18n/locales/de_DE
+	test -r /usr/share/i18n/locales/de_DE && test -r /usr/share/dict/ngerman
 # For check-valgrind, and for fuzz (clang's libFuzzer).
 VALGRIND_PACKAGES := valgrind
 VALGRIND_PROBE := command -v valgrind
