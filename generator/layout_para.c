@@ -395,6 +395,7 @@ add_break_penalty(struct para *p, enum brk kind, struct piece pen)
 		break;
 	default:
 		add_penalty(p, EMERGENCY_PENALTY, 0, 0, pen);
+		p->items[p->nitems - 1].cut = 1;
 		break;
 	}
 }

@@ -27,6 +27,10 @@ struct lb_item {
 	int relaxable;		/* penalties only: a break that a rule forbids (such as too
 				 * few letters of the last word on the last line), taken
 				 * only when total fit relaxes its rules */
+	int cut;		/* penalties only: one of many last-resort breaks (after
+				 * every letter of a word too wide for any line); total fit
+				 * ends a line here only if the line to the next break point
+				 * would not fit or be worse, as first fit does */
 };
 
 enum lb_method {
