@@ -487,7 +487,8 @@ lb_break(const struct lb_item *items, size_t n, const struct lb_params *p,
 
 	memset(out, 0, sizeof *out);
 	if (n == 0 || !is_forced_break(&items[n - 1]) || p->max_hyphens < 0 ||
-	    p->max_hyphens > LB_MAX_HYPHENS)
+	    p->max_hyphens > LB_MAX_HYPHENS ||
+	    (p->method != LB_TOTAL_FIT && p->method != LB_GREEDY))
 		return -1;
 	b.sum = xcalloc(n + 1, sizeof *b.sum);
 	for (size_t i = 0; i < n; i++) {

@@ -79,7 +79,7 @@ struct lb_result {
 };
 
 /* Breaks items (which must end with a forced break) into lines. Returns 0, or -1 if the
- * items are malformed. An item sequence that cannot be set within the width still
+ * items or the parameters (max_hyphens, method) are malformed. An item sequence that cannot be set within the width still
  * gives lines: the fewest overfull ones, flagged. */
 int lb_break(const struct lb_item *items, size_t n, const struct lb_params *p,
     struct lb_result *out);

@@ -392,6 +392,33 @@ test_missing_glyph_is_an_error(void **state)
 	buf_free(&log);
 }
 
+/* Issue 8, item 14: a text the breaker cannot break (here: parameters it refuses) never
+ * disappears in silence: no layout, and a system error naming the text's position. */
+static void
+test_unbreakable_text_fails_loudly(void **state)
+{
+	struct layout_options opt = {.method = (enum lb_method)(LB_GREEDY + 1)};
+	const char *xml = "<?xml version=\"1.0\"?>\n<declaration xmlns=\"urn:declgen:declaration:1\" "
+	    "version=\"1.0\"><meta><id>t</id><language>de</language><version>1</version>"
+	    "<signing/><title><line>T</line></title><short-title>T</short-title></meta>\n"
+	    "<body>\n<p>Ein Absatz.</p></body><signatures><signatory><organisation><line>O"
+	    "</line></organisation></signatory></signatures></declaration>\n";
+	struct buf log = {0};
+	struct diag d = {.log = &log};
+	struct decl *decl = decl_parse_memory("fake.xml", xml, strlen(xml), SCHEMA, &d);
+	struct layout *l;
+
+	(void)state;
+	assert_non_null(decl);
+	l = layout_new(decl, &fake, NULL, &opt, &d);
+	assert_null(l);
+	assert_true(log_has(&log, "fake.xml:4:1: error: internal error: this text could not "
+	    "be broken into lines"));
+	assert_int_equal(diag_exit_status(&d), 2);
+	decl_free(decl);
+	buf_free(&log);
+}
+
 /* Soft hyphens are the only break points of their word, drawn only where the line
  * breaks, never as a character. 95 letters do not fit a line of 82 characters; the
  * first line ("x " and 30 or 60 letters) is loose, and said so. */
@@ -1501,6 +1528,7 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_overlong_word_warns),
 	cmocka_unit_test(test_fixed_width_lines),
 	cmocka_unit_test(test_missing_glyph_is_an_error),
+	cmocka_unit_test(test_unbreakable_text_fails_loudly),
 	cmocka_unit_test(test_soft_hyphens),
 	cmocka_unit_test(test_nobreak),
 	cmocka_unit_test(test_hyphens_and_dashes),
