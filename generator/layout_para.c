@@ -1,8 +1,12 @@
 /* Lines: inline text -> boxes, glue and penalties (with hyphenation) -> broken lines
- * -> positioned text items. */
+ * -> positioned text items. The bottom of the layout stage, calling no other part of
+ * it: the one place that asks the fonts for widths and kerning, and the one builder of
+ * text items (text_item, stage_text). It owns layout.text, layout.lines and
+ * layout.paras, and the staged items. */
 #include "layout_int.h"
 
 #include <assert.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +26,7 @@
 
 /* Characters of a word or phrase quoted in a message. */
 #define EXCERPT_CHARS 40
+
 /* One character of the block being set. */
 struct ch {
 	uint32_t cp;
@@ -144,6 +149,56 @@ text_width(const struct setter *s, enum face face, double size, const char *str)
 		prev = cp;
 	}
 	return w;
+}
+
+struct lay_item *
+stage_item(struct setter *s)
+{
+	return ARRAY_PUSH(s->staged, s->nstaged, s->capstaged);
+}
+
+struct lay_item
+text_item(struct setter *s, enum face face, double size, double x, enum align align,
+    const char *str)
+{
+	struct lay_item it = {.kind = LAY_TEXT, .face = face, .size = size};
+	double w = text_width(s, face, size, str);
+
+	if (align == ALIGN_RIGHT)
+		x -= w;
+	else if (align == ALIGN_CENTER)
+		x -= w / 2;
+	it.x = x;
+	it.x2 = x + w;
+	it.off = s->out->text.len;
+	buf_puts(&s->out->text, str);
+	it.len = s->out->text.len - it.off;
+	return it;
+}
+
+struct lay_item *
+stage_text(struct setter *s, enum face face, double size, double x, enum align align,
+    const char *str)
+{
+	struct lay_item *it = stage_item(s);
+
+	*it = text_item(s, face, size, x, align, str);
+	return it;
+}
+
+char *
+strip_soft_hyphens(const char *str)
+{
+	size_t len = strlen(str), n = 0;
+	char *out = xmalloc(len + 1);
+
+	for (size_t i = 0; i < len; i++)
+		if (str[i] == '\xC2' && str[i + 1] == '\xAD')
+			i++;
+		else
+			out[n++] = str[i];
+	out[n] = '\0';
+	return out;
 }
 
 static void
@@ -733,15 +788,10 @@ emit_text(struct para *p, size_t line_first, enum face face, double x, double w,
 	char enc[4];
 
 	if (prev && prev->kind == LAY_TEXT && prev->face == face && prev->uri == uri &&
-	    prev->off + prev->len == s->out->text.len && prev->x2 > x - 0.001 && prev->x2 < x + 0.001)
+	    prev->off + prev->len == s->out->text.len && fabs(prev->x2 - x) < POSITION_EPSILON)
 		it = prev;
 	else {
-		it = stage_item(s);
-		it->kind = LAY_TEXT;
-		it->face = face;
-		it->size = p->ps->size;
-		it->x = x;
-		it->off = s->out->text.len;
+		it = stage_text(s, face, p->ps->size, x, ALIGN_LEFT, "");
 		it->line = s->out->nlines;	/* the line being placed is the last */
 		it->uri = uri;
 	}
@@ -770,17 +820,7 @@ natural_width(const struct para *p, const struct lb_line *l)
 static void
 place_marker(struct setter *s, const struct para_style *ps)
 {
-	double w = text_width(s, ps->base, ps->size, ps->marker);
-	struct lay_item *it = stage_item(s);
-
-	it->kind = LAY_TEXT;
-	it->face = ps->base;
-	it->size = ps->size;
-	it->x = ps->marker_right - w;
-	it->x2 = ps->marker_right;
-	it->off = s->out->text.len;
-	buf_puts(&s->out->text, ps->marker);
-	it->len = s->out->text.len - it->off;
+	stage_text(s, ps->base, ps->size, ps->marker_right, ALIGN_RIGHT, ps->marker);
 }
 
 static void
