@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "fake_font.h"
 #include "hyph.h"
 #include "layout.h"
 #include "linebreak.h"
@@ -447,7 +448,7 @@ gen_declaration(struct rng *r, const struct words *w, struct buf *xml)
 }
 
 /* The real fonts with every advance scaled by factor: the same as setting the text
- * in a measure factor times narrower. */
+ * in a measure factor times narrower; kerned as the kerning fake kerns. */
 struct scaled {
 	const struct metrics *real;
 	double factor;
@@ -467,7 +468,10 @@ scaled_kern(void *ctx, enum face face, uint32_t left, uint32_t right)
 {
 	const struct scaled *s = ctx;
 
-	return (int)(s->real->kern(s->real->ctx, face, left, right) * s->factor);
+	/* The real faces kern little: the pairs of the kerning fake come on top, so that
+	 * kerning at break points is part of the property. */
+	return (int)((s->real->kern(s->real->ctx, face, left, right) +
+	    fake_pair_kern(left, right)) * s->factor);
 }
 
 struct fixture {
