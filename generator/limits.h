@@ -27,6 +27,10 @@
 #define LIMIT_YEAR_MIN 1900
 #define LIMIT_YEAR_MAX 2999
 
+/* Longest family name a declaration may ask for (<typeface family>), in characters:
+ * the schema's maxLength. */
+#define LIMIT_FAMILY_CHARS 64
+
 /* Longest link address accepted, in bytes: about the longest URL every browser handles
  * (2083 in Internet Explorer), and the schema's bound on href; an address is typed by
  * an author, so anything longer is a mistake. */
