@@ -10,6 +10,7 @@
 #include "decl.h"
 #include "diag.h"
 #include "font.h"
+#include "font_family.h"
 #include "hyph.h"
 #include "render.h"
 #include "util.h"
@@ -29,11 +30,15 @@ pipeline_layout(const char *datadir, const struct decl *decl,
     const struct layout_options *opt, struct diag *d)
 {
 	struct pipeline *p = xcalloc(1, sizeof *p);
+	struct font_family family;
 
 	p->decl = decl;
 	p->diag = d;
 	p->fonts = datadir_path(datadir, "fonts");
-	p->font = font_new(p->fonts, d);
+	if (font_family_find(decl, p->fonts, &family, d) == 0) {
+		p->font = font_new_files(family.paths, family.bundled, d);
+		font_family_free(&family);
+	}
 	if (p->font != NULL) {
 		p->hyph = hyph_set_new(datadir, decl, d);
 		p->layout = layout_new(decl, font_metrics(p->font), p->hyph, opt, d);
