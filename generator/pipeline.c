@@ -11,6 +11,7 @@
 #include "decl.h"
 #include "diag.h"
 #include "font.h"
+#include "font_family.h"
 #include "hyph.h"
 #include "render.h"
 #include "util.h"
@@ -58,11 +59,15 @@ pipeline_layout(struct pipeline_env *env, const struct decl *decl,
     const struct layout_options *opt, struct diag *d)
 {
 	struct pipeline *p = xcalloc(1, sizeof *p);
+	struct font_family family;
 
 	p->decl = decl;
 	p->env = env;
 	p->diag = d;
-	p->font = font_cache_get_bundled(env->families, env->fonts, d);
+	if (font_family_find(decl, env->fonts, &family, d) == 0) {
+		p->font = font_cache_get(env->families, family.paths, family.bundled, d);
+		font_family_free(&family);
+	}
 	if (p->font != NULL) {
 		p->hyph = hyph_set_new(env->datadir, decl, d);
 		p->layout = layout_new(decl, font_metrics(p->font), p->hyph, opt, d);
