@@ -15,7 +15,7 @@ WARN := -Wall -Wextra -pedantic$(if $(WERROR), -Werror)
 CFLAGS ?= -O2 -g
 ALL_CFLAGS := -std=c11 $(WARN) -D_POSIX_C_SOURCE=200809L $(XML_CFLAGS) $(HB_CFLAGS) $(CFLAGS)
 # Without libharu: what every stage but render needs (the layout test links only these).
-NOPDF_LIBS := $(HB_LIBS) -lxml2 -lhyphen -lutf8proc -lm
+NOPDF_LIBS := $(HB_LIBS) -lxml2 -lhyphen -lutf8proc -lnettle -lm
 LIBS := -lhpdf $(NOPDF_LIBS)
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
@@ -32,13 +32,13 @@ endif
 # To build and render: the compiler and the libraries; the system's hyphenation
 # patterns, which generator/lang.c falls back to where hyphen/ has none.
 BUILD_PACKAGES := gcc libc6-dev make pkg-config libhpdf-dev libxml2-dev libutf8proc-dev \
-	libhyphen-dev hyphen-de hyphen-en-us hyphen-en-gb libharfbuzz-dev
+	libhyphen-dev hyphen-de hyphen-en-us hyphen-en-gb libharfbuzz-dev nettle-dev
 # $(call links,HEADERS,LIBRARIES): a shell command that compiles and links a program
 # including HEADERS against LIBRARIES.
 HASH := \#
 links = printf '$(foreach h,$(1),$(HASH)include <$(h)>\n)int main(void) { return 0; }\n' | \
 	$(CC) $(XML_CFLAGS) $(HB_CFLAGS) -x c -o /dev/null - $(2)
-BUILD_PROBE := $(call links,hpdf.h hyphen.h libxml/parser.h utf8proc.h hb.h,$(LIBS))
+BUILD_PROBE := $(call links,hpdf.h hyphen.h libxml/parser.h utf8proc.h hb.h nettle/sha2.h,$(LIBS))
 # To test: cmocka, poppler, qpdf, xmllint, the German locale's source (check-locale).
 TEST_PACKAGES := libcmocka-dev poppler-utils qpdf libxml2-utils locales
 TEST_PROBE := $(call links,stdarg.h stddef.h stdint.h setjmp.h cmocka.h,-lcmocka) && \
@@ -136,7 +136,7 @@ build/tests/%: tests/%.c tests/testutil.h tests/fake_font.h build/libdeclgen.a |
 # The layout test links without libharu: the layout, font, parse and hyphenation
 # objects only (layout never needs the PDF library).
 NOPDF_OBJS := $(addprefix build/obj/,datadir.o decl.o decl_parse.o decl_validate.o diag.o \
-	font.o font_check.o hyph.o hyph_set.o lang.o layout.o layout_page.o layout_para.o linebreak.o text.o \
+	font.o font_check.o hyph.o hyph_set.o json.o lang.o layout.o layout_page.o layout_para.o linebreak.o text.o \
 	util.o)
 
 build/tests/test_layout: tests/test_layout.c tests/testutil.h tests/fake_font.h $(NOPDF_OBJS) | build/deps/test
