@@ -122,10 +122,17 @@ build/libdeclgen.a: $(OBJS)
 build/declgen: build/obj/main.o build/libdeclgen.a
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
 
-# A PDF depends on its source, the program, the schema, the fonts and the patterns.
-output/%.pdf: declarations/%.xml build/declgen $(SCHEMA) $(FONTS) $(HYPHEN)
-	@mkdir -p $(@D)
-	build/declgen render -o $@ $<
+# A PDF depends on its source and the program, and on what declgen read to make it: the
+# schema, the faces, the patterns of the languages it uses. declgen names those in
+# build/pdf/NAME.d (render --depfile), made with the PDF and included here; before the
+# first render there is no PDF to keep up to date.
+PDF_DEPS := $(DECLS:declarations/%.xml=build/pdf/%.d)
+
+output/%.pdf: declarations/%.xml build/declgen
+	@mkdir -p $(@D) build/pdf
+	build/declgen render --depfile build/pdf/$*.d -o $@ $<
+
+-include $(PDF_DEPS)
 
 # ----- tests -----
 
