@@ -16,6 +16,7 @@
 #include "diag.h"
 #include "diff.h"
 #include "hash.h"
+#include "index.h"
 #include "json.h"
 #include "layout.h"
 #include "output.h"
@@ -31,6 +32,7 @@ static const char usage_text[] =
     "                      [--stats] [--format=text|json] [-M | --depfile FILE] FILE...\n"
     "       declgen hash FILE...\n"
     "       declgen diff [--format=text|json] OLD NEW\n"
+    "       declgen index [-d OUTDIR] DIR...\n"
     "       declgen --help | --version\n";
 
 static const char help_text[] =
@@ -42,6 +44,8 @@ static const char help_text[] =
     "  hash      print the SHA-256 of each declaration's content, as sha256sum does\n"
     "  diff      compare two versions of a declaration by content: exit 0 the same,\n"
     "            1 different, 2 trouble\n"
+    "  index     a JSON catalogue of the declarations (*.xml) in each DIR, with their\n"
+    "            hashes and their PDFs in OUTDIR (default: output)\n"
     "\n"
     "Options of render:\n"
     "  -o PATH                  write the PDF to PATH (one input only)\n"
@@ -63,7 +67,8 @@ enum command {
 	CMD_CHECK,
 	CMD_RENDER,
 	CMD_HASH,
-	CMD_DIFF
+	CMD_DIFF,
+	CMD_INDEX
 };
 
 struct job {
@@ -122,7 +127,7 @@ option_allowed(enum command cmd, int c)
 	case 'D':
 		return cmd == CMD_RENDER;
 	case 'f':
-		return cmd != CMD_HASH;
+		return cmd != CMD_HASH && cmd != CMD_INDEX;
 	default:
 		return 1;
 	}
@@ -159,7 +164,8 @@ parse_options(int argc, char *argv[], struct job *job)
 
 	job->layout.method = LB_TOTAL_FIT;
 	optind = 2;
-	while ((c = getopt_long(argc, argv, job->cmd == CMD_RENDER ? "o:d:M" : "", longopts,
+	while ((c = getopt_long(argc, argv, job->cmd == CMD_RENDER ? "o:d:M" :
+	    job->cmd == CMD_INDEX ? "d:" : "", longopts,
 	    NULL)) != -1) {
 		if (!option_allowed(job->cmd, c))
 			return NEXT_USAGE;
@@ -489,6 +495,49 @@ run_diff(struct job *job, struct diag *d)
 	decl_free(decl[1]);
 }
 
+/* The catalogue entries of the declarations in dir, appended to out; *first is cleared
+ * once an entry is written. */
+static void
+index_dir(const struct job *job, const char *dir, struct buf *out, int *first,
+    struct diag *d)
+{
+	char **paths;
+	size_t n;
+
+	if (index_sources(dir, &paths, &n, d) != 0)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		struct decl *decl;
+		char *pdf;
+
+		d->printed = 0;
+		if ((decl = decl_parse_file(paths[i], job->schema, d)) != NULL) {
+			pdf = output_path(job, paths[i]);
+			index_entry(out, *first, decl, paths[i], pdf);
+			*first = 0;
+			free(pdf);
+		}
+		decl_free(decl);
+		free(paths[i]);
+	}
+	free(paths);
+}
+
+/* declgen index: the catalogue on standard output, the valid declarations only. */
+static void
+run_index(const struct job *job, struct diag *d)
+{
+	struct buf out = {0};
+	int first = 1;
+
+	index_begin(&out);
+	for (size_t i = 0; i < job->ninputs; i++)
+		index_dir(job, job->inputs[i], &out, &first, d);
+	index_end(&out);
+	fputs(out.data, stdout);
+	buf_free(&out);
+}
+
 static int
 run(struct job *job, struct diag *d)
 {
@@ -506,6 +555,10 @@ run(struct job *job, struct diag *d)
 	}
 	if (job->cmd == CMD_DIFF) {
 		run_diff(job, d);
+		return 0;
+	}
+	if (job->cmd == CMD_INDEX) {
+		run_index(job, d);
 		return 0;
 	}
 	if (job->cmd == CMD_RENDER && (plan_outputs(job, d) != 0 || make_output_dir(job, d) != 0))
@@ -538,6 +591,7 @@ command_named(const char *name, enum command *cmd)
 		[CMD_RENDER] = "render",
 		[CMD_HASH] = "hash",
 		[CMD_DIFF] = "diff",
+		[CMD_INDEX] = "index",
 	};
 
 	for (size_t i = 0; i < sizeof names / sizeof *names; i++)

@@ -165,6 +165,29 @@ check "--depfile: English text, English patterns" "grep -q hyph_en_GB.dic $T/eng
 run $BIN render -M --depfile x.d $MIN
 check "-M and --depfile together: usage error" "[ $status -eq 2 ]"
 
+# ----- index -----
+mkdir "$T/archive" "$T/pdf"
+cp $MIN "$T/archive/b.xml"
+cp tests/data/model-lists-links.xml "$T/archive/a.xml"
+cp tests/data/bad-invalid-date.xml "$T/archive/c.xml"
+echo "not a declaration" > "$T/archive/notes.txt"
+run $BIN index -d "$T/pdf" "$T/archive"
+check "index: an invalid declaration: exit 1, its error" \
+	"[ $status -eq 1 ] && grep -q '^$T/archive/c.xml:7:33: error: ' $T/err"
+check "index: the shape and its version first, one declaration a line, in name order" \
+	"[ \$(wc -l < $T/out) -eq 4 ] && [ \"\$(head -1 $T/out)\" = '{\"shape\":\"declgen-index\",\"version\":1,\"declarations\":[' ] && sed -n 2p $T/out | grep -q '^{\"source\":\"$T/archive/a.xml\",' && sed -n 2p $T/out | grep -q '},\$' && sed -n 3p $T/out | grep -q '^{\"source\":\"$T/archive/b.xml\",' && [ \"\$(tail -1 $T/out)\" = ']}' ]"
+sed -n 3p "$T/out" > "$T/entry"
+printf '{"source":"%s/archive/b.xml","source_sha256":"%s","content_sha256":"%s","id":"minimal","title":["Erklärung"],"version":"2.1","date":"2024-02-29","place":"Köln","language":"de","signatories":[{"name":"Erika Mustermann","function":"Geschäftsführerin","organisation":["Beispiel GmbH"]}],"output":null,"output_sha256":null}\n' \
+	"$T" "$(sha256sum < $MIN | cut -d' ' -f1)" "$H" > "$T/want"
+check "index: every field of an entry; no PDF yet: null" "cmp -s $T/want $T/entry"
+$BIN render -d "$T/pdf" "$T/archive/b.xml"
+run $BIN index -d "$T/pdf" "$T/archive"
+check "index: the PDF and its SHA-256 once rendered" \
+	"sed -n 3p $T/out | grep -qF '\"output\":\"$T/pdf/b.pdf\",\"output_sha256\":\"'\$(sha256sum < $T/pdf/b.pdf | cut -d' ' -f1)'\"}'"
+run $BIN index "$T/nowhere"
+check "index: a directory that is not there: exit 2, said" \
+	"[ $status -eq 2 ] && grep -q '^$T/nowhere: error: cannot read the directory' $T/err"
+
 # ----- the Makefile, in a copy of the tree -----
 S=$T/src
 mkdir "$S"
