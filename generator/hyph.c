@@ -258,7 +258,7 @@ each_distinct_word(const char *text, size_t len,
 	free(words.slots);
 }
 
-/* The substrings of words patterns can use, and the patterns' prefixes that bound them. */
+/* The substrings of words patterns can use, and the patterns' prefixes bounding them. */
 struct substrings {
 	struct hashset *set;
 	const struct hashset *prefixes;
