@@ -601,37 +601,19 @@ lay_signatures(struct setter *s)
 }
 
 /* Metadata printed outside the text proper (footer) or only put in the PDF's
- * information (keywords, regions) must be printable too: reports the first character
- * of str the fonts cannot show, at pos. Text set in lines is checked as it is set. */
-static void
-check_glyphs(struct setter *s, const char *str, struct pos pos)
-{
-	size_t len = strlen(str), n;
-
-	for (size_t i = 0; i < len; i += n) {
-		uint32_t cp = utf8_decode(str + i, len - i, &n);
-
-		if (s->m->advance(s->m->ctx, FACE_REGULAR, cp) < 0) {
-			diag_report(s->d, DIAG_ERROR, s->decl->path, pos.line, pos.col,
-			    "character U+%04X in \"%s\" cannot be shown: the fonts have no glyph "
-			    "for it; replace or remove it", (unsigned)cp, str);
-			s->failed = 1;
-			return;
-		}
-	}
-}
-
+ * information (keywords, regions) must be printable too. Text set in lines is checked
+ * as it is set. */
 static void
 check_metadata_glyphs(struct setter *s)
 {
 	const struct decl *decl = s->decl;
 
-	check_glyphs(s, decl->short_title, decl->title_pos);
-	check_glyphs(s, decl->version, decl->title_pos);
+	check_glyphs(s, FACE_REGULAR, decl->short_title, decl->title_pos);
+	check_glyphs(s, FACE_REGULAR, decl->version, decl->title_pos);
 	for (size_t i = 0; i < decl->nkeywords; i++)
-		check_glyphs(s, decl->keywords[i], decl->title_pos);
+		check_glyphs(s, FACE_REGULAR, decl->keywords[i], decl->title_pos);
 	for (size_t i = 0; i < decl->nregions; i++)
-		check_glyphs(s, decl->regions[i], decl->title_pos);
+		check_glyphs(s, FACE_REGULAR, decl->regions[i], decl->title_pos);
 }
 
 struct layout *
