@@ -661,6 +661,86 @@ test_restricted_font_refused(void **state)
 	buf_free(&log);
 }
 
+/* The /W array after the first "/W [" of pdf: widths[gid], -1 where it gives none. */
+static void
+read_widths(const unsigned char *pdf, size_t len, int *widths, size_t n)
+{
+	struct buf s = {0};
+	const char *p;
+	long first = -1;
+	int depth = 0;
+
+	for (size_t i = 0; i < n; i++)
+		widths[i] = -1;
+	for (size_t i = 0; i + 4 < len; i++)
+		if (memcmp(pdf + i, "/W [", 4) == 0) {
+			buf_append(&s, (const char *)pdf + i + 4, len - i - 4);
+			break;
+		}
+	assert_non_null(s.data);
+	for (p = s.data; depth >= 0;) {
+		char *end;
+		long v;
+
+		if (*p == '[') {
+			depth++, p++;
+		} else if (*p == ']') {
+			depth--, p++;
+		} else if (*p == ' ' || *p == '\n') {
+			p++;
+		} else {
+			v = strtol(p, &end, 10);
+			assert_true(end != p);
+			p = end;
+			if (depth == 0)
+				first = v;
+			else if (first >= 0 && (size_t)first < n)
+				widths[first++] = (int)v;
+		}
+	}
+	buf_free(&s);
+}
+
+/* Issue 9: the font's /W array holds exactly the advances layout measured with
+ * (metrics.h), for every glyph drawn, so a reader places each glyph where layout did. */
+static void
+test_widths_are_layouts(void **state)
+{
+	static const char text[] = "Sch\xC3\xB6ne Gr\xC3\xBC\xC3\x9F" "e, liebe Freunde!";
+	struct layout *l = xcalloc(1, sizeof *l);
+	struct buf log = {0};
+	struct diag d = {.log = &log};
+	struct decl *decl = parse_logged("tests/data/minimal.xml", &d, &log);
+	struct font *font = font_new(FONTS, &d);
+	const struct metrics *m;
+	unsigned char *pdf;
+	int widths[2048];
+	size_t len, n;
+
+	(void)state;
+	assert_non_null(decl);
+	assert_non_null(font);
+	m = font_metrics(font);
+	add_text(l, text, 72, 200, 700, 1, NULL);
+	pdf = render_layout_in(font, decl, l, &len, &log);
+	assert_non_null(pdf);
+	read_widths(pdf, len, widths, sizeof widths / sizeof *widths);
+	for (size_t i = 0; i < sizeof text - 1; i += n) {
+		uint32_t cp = utf8_decode(text + i, sizeof text - 1 - i, &n);
+		hb_codepoint_t gid = embed_glyph(font, FACE_REGULAR, cp);
+
+		assert_true(gid > 0 && gid < sizeof widths / sizeof *widths);
+		if (widths[gid] != m->advance(m->ctx, FACE_REGULAR, cp))
+			fail_msg("U+%04X (glyph %u): /W %d, layout %d", (unsigned)cp,
+			    (unsigned)gid, widths[gid], m->advance(m->ctx, FACE_REGULAR, cp));
+	}
+	free(pdf);
+	font_free(font);
+	layout_free(l);
+	decl_free(decl);
+	buf_free(&log);
+}
+
 /* Issue 8 item 19: a title, subtitle, organisation list or keyword list longer than
  * libharu's 65,535-byte strings failed with exit 2 "PDF library error 0x105B". Now each
  * is shortened at a character boundary with an ellipsis, with a warning. */
@@ -846,6 +926,7 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_glyphs_where_layout_put_them),
 	cmocka_unit_test(test_subset_keeps_components),
 	cmocka_unit_test(test_restricted_font_refused),
+	cmocka_unit_test(test_widths_are_layouts),
 	cmocka_unit_test(test_long_information),
 	cmocka_unit_test(test_long_text_item),
 	cmocka_unit_test(test_many_long_organisations),
