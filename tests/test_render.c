@@ -360,6 +360,8 @@ read_back(const char *content, struct fonts *f, HPDF_Page page, struct placed_li
 	int nnum = 0, face = -1, in_array = 0;
 	char name[16] = "";
 
+	/* The content's numbers have a decimal point, whatever the locale. */
+	setlocale(LC_NUMERIC, "C");
 	for (const char *p = content; *p;) {
 		char *end;
 
@@ -411,6 +413,7 @@ read_back(const char *content, struct fonts *f, HPDF_Page page, struct placed_li
 			p += n;
 		}
 	}
+	setlocale(LC_NUMERIC, "");
 }
 
 /* Adds a text item to l at x on baseline y, ending where its glyphs end (with m). */
