@@ -221,20 +221,27 @@ add_word_substrings(struct hashset *set, const struct hashset *prefixes, const c
 }
 
 /* Calls fn(w, n, arg) once for each distinct word of text (UTF-8, len bytes): its n
- * letters in lowercase ISO-8859-1. Words longer than hyph_word hyphenates are left out. */
+ * letters in lowercase ISO-8859-1, until fn returns nonzero. Words longer than
+ * hyph_word hyphenates are left out. */
 static void
 each_distinct_word(const char *text, size_t len,
-    void (*fn)(const char *w, size_t n, void *arg), void *arg)
+    int (*fn)(const char *w, size_t n, void *arg), void *arg)
 {
 	struct hashset words = {xcalloc(1024, sizeof *words.slots), 1023, 0};
 	char w[HYPH_WORD_MAX];
-	size_t n = 0, k;
+	size_t n = 0, k = 1;
+	int stop = 0;
 
-	for (size_t i = 0; i <= len; i += k) {
-		uint32_t cp = i < len ? utf8_decode(text + i, len - i, &k) : 0;
-		unsigned char c = i < len ? latin1_lower(cp) : 0;
+	for (size_t i = 0; i <= len && !stop; i += k) {
+		unsigned char c = 0;
 
-		if (i == len)
+		/* ASCII without a call: most of any text. */
+		if (i < len && (unsigned char)text[i] < 0x80) {
+			k = 1;
+			c = latin1_lower((unsigned char)text[i]);
+		} else if (i < len)
+			c = latin1_lower(utf8_decode(text + i, len - i, &k));
+		else
 			k = 1;
 		if (c) {
 			if (n < sizeof w)
@@ -244,25 +251,26 @@ each_distinct_word(const char *text, size_t len,
 		}
 		if (n > 0 && n <= sizeof w && !set_has(&words, hash(w, n))) {
 			set_add(&words, hash(w, n));
-			fn(w, n, arg);
+			stop = fn(w, n, arg);
 		}
 		n = 0;
 	}
 	free(words.slots);
 }
 
-/* The substrings of words patterns can use, and the patterns' prefixes that bound them. */
+/* The substrings of words patterns can use, and the patterns' prefixes bounding them. */
 struct substrings {
 	struct hashset *set;
 	const struct hashset *prefixes;
 };
 
-static void
+static int
 add_word(const char *w, size_t n, void *arg)
 {
 	struct substrings *s = arg;
 
 	add_word_substrings(s->set, s->prefixes, w, n);
+	return 0;
 }
 
 /* Adds the substrings of the words of text that patterns can use: each distinct word
@@ -398,12 +406,18 @@ select_patterns(const char *data, size_t dlen, const char *text, size_t len,
 	free(seen.at);
 }
 
+/* Letters of distinct words beyond which selecting costs more than it saves: libhyphen
+ * loads the whole German file in about 130 million instructions, and selecting takes
+ * about a thousand per letter and loads most patterns anyway. */
+#define SELECT_MAX_LETTERS 32768
+
 /* The lines of an indexed pattern file a document needs (kept), and which of its states
  * have them already. */
 struct selection {
 	const struct hyph_index *x;
 	unsigned char *taken;	/* taken[e]: entry e's line is in kept */
 	struct buf *kept;
+	size_t letters;		/* of the words looked up so far */
 };
 
 /* Adds the line of the state with key s (len bytes, hash h), if there is one; returns
@@ -423,15 +437,34 @@ take_state(struct selection *sel, uint32_t h, const char *s, size_t len)
 	return 1;
 }
 
+/* Takes every line: for a text with more words than selecting pays for. */
+static void
+take_all(struct selection *sel)
+{
+	const struct hyph_index *x = sel->x;
+
+	for (uint32_t e = 0; e < x->nentries; e++)
+		if (!sel->taken[e]) {
+			sel->taken[e] = 1;
+			buf_append(sel->kept, x->lines + x->line[e], x->line[e + 1] - x->line[e]);
+		}
+}
+
 /* Takes every state the word w (n letters) can bring libhyphen's machine to, with or
  * without a word boundary before and after (see pattern_needed: a boundary may fall
  * anywhere). A substring that is no state has no longer one that is: states are the
  * prefixes of patterns. */
-static void
+static int
 take_word(const char *w, size_t n, void *arg)
 {
 	struct selection *sel = arg;
 	char key[HYPH_WORD_MAX + 2];
+
+	sel->letters += n;
+	if (sel->letters > SELECT_MAX_LETTERS) {
+		take_all(sel);
+		return 1;
+	}
 
 	for (size_t a = 0; a < n; a++)
 		for (int dot = 0; dot < 2; dot++) {
@@ -451,6 +484,7 @@ take_word(const char *w, size_t n, void *arg)
 				take_state(sel, hyph_index_step(h, '.'), key, k + 1);
 			}
 		}
+	return 0;
 }
 
 /* The lines of the indexed pattern file x libhyphen needs to hyphenate the words of
@@ -460,7 +494,7 @@ take_word(const char *w, size_t n, void *arg)
 static void
 select_indexed(const struct hyph_index *x, const char *text, size_t len, struct buf *kept)
 {
-	struct selection sel = {x, xcalloc(x->nentries, 1), kept};
+	struct selection sel = {x, xcalloc(x->nentries, 1), kept, 0};
 
 	buf_puts(kept, x->head);
 	/* The word boundary before the first letter. */

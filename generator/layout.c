@@ -244,55 +244,65 @@ add_rule_box(struct setter *s, double width, double space, int break_before)
 	b->count = 1;
 }
 
+/* Sets block b, space below the previous one, on a new page only if break_first.
+ * Returns whether the next block stays with it (a heading does). */
+static int
+lay_block(struct setter *s, const struct block *b, double space, int break_first)
+{
+	struct para_style ps;
+	size_t first_box = s->nboxes;
+
+	switch (b->kind) {
+	case BLOCK_HEADING:
+		ps = style(s, FACE_BOLD, HEADING_SIZE, MARGIN_LEFT, TEXT_WIDTH, ALIGN_LEFT, 0);
+		add_paragraph(s, &b->text, &ps, HEADING_LEADING, space, break_first);
+		for (size_t k = first_box + 1; k < s->nboxes; k++)
+			s->boxes[k].break_before = 0;
+		return 1;
+	case BLOCK_PARAGRAPH:
+		ps = style(s, FACE_REGULAR, BODY_SIZE, MARGIN_LEFT, TEXT_WIDTH, ALIGN_JUSTIFY, 1);
+		add_paragraph(s, &b->text, &ps, LEADING, space, break_first);
+		break;
+	case BLOCK_LIST:
+		lay_list(s, b, space, break_first);
+		break;
+	case BLOCK_MOTTO:
+		/* Rules half a line above and below the text. */
+		add_rule_box(s, MOTTO_RULE_WIDTH, space, break_first);
+		ps = style(s, FACE_BOLD, MOTTO_SIZE, MARGIN_LEFT, TEXT_WIDTH, ALIGN_CENTER, 0);
+		add_paragraph(s, &b->text, &ps, LEADING, LEADING / 2, 0);
+		for (size_t k = first_box + 1; k < s->nboxes; k++)
+			s->boxes[k].break_before = 0;
+		add_rule_box(s, MOTTO_RULE_WIDTH, LEADING / 4, 0);
+		break;
+	case BLOCK_NOTICE:
+		ps = style(s, FACE_ITALIC, BODY_SIZE, MARGIN_LEFT + NOTICE_INDENT,
+		    TEXT_WIDTH - NOTICE_INDENT, ALIGN_JUSTIFY, 1);
+		/* The bars of adjacent lines meet: each spans its line's full height. */
+		ps.bar_x = MARGIN_LEFT + NOTICE_BAR / 2;
+		ps.bar_top = LEADING * ASCENT_SHARE;
+		ps.bar_bottom = LEADING - ps.bar_top;
+		add_paragraph(s, &b->text, &ps, LEADING, space, break_first);
+		break;
+	}
+	return 0;
+}
+
 static void
 lay_blocks(struct setter *s)
 {
-	int keep = 1;		/* keep the first block with the title */
+	int keep = 1;		/* keep the next block with what precedes it (the title) */
 	double height = 0;	/* pt: of the vboxes so far, spaces left out */
 	size_t counted = 0;	/* vboxes in height */
 
 	for (size_t i = 0; i < s->decl->nblocks; i++) {
 		const struct block *b = &s->decl->blocks[i];
-		double space = i == 0 ? TITLE_SPACE_AFTER : PARA_SPACE;
-		struct para_style ps;
-		size_t first_box = s->nboxes;
+		double space = i == 0 ? TITLE_SPACE_AFTER : b->kind == BLOCK_HEADING ?
+		    HEADING_SPACE_BEFORE : PARA_SPACE;
 
-		switch (b->kind) {
-		case BLOCK_HEADING:
-			ps = style(s, FACE_BOLD, HEADING_SIZE, MARGIN_LEFT, TEXT_WIDTH, ALIGN_LEFT, 0);
-			add_paragraph(s, &b->text, &ps, HEADING_LEADING,
-			    i == 0 ? space : HEADING_SPACE_BEFORE, !keep);
-			for (size_t k = first_box + 1; k < s->nboxes; k++)
-				s->boxes[k].break_before = 0;
-			keep = 1;
+		keep = lay_block(s, b, space, !keep);
+		if (keep)
 			continue;
-		case BLOCK_PARAGRAPH:
-			ps = style(s, FACE_REGULAR, BODY_SIZE, MARGIN_LEFT, TEXT_WIDTH, ALIGN_JUSTIFY, 1);
-			add_paragraph(s, &b->text, &ps, LEADING, space, !keep);
-			break;
-		case BLOCK_LIST:
-			lay_list(s, b, space, !keep);
-			break;
-		case BLOCK_MOTTO:
-			/* Rules half a line above and below the text. */
-			add_rule_box(s, MOTTO_RULE_WIDTH, space, !keep);
-			ps = style(s, FACE_BOLD, MOTTO_SIZE, MARGIN_LEFT, TEXT_WIDTH, ALIGN_CENTER, 0);
-			add_paragraph(s, &b->text, &ps, LEADING, LEADING / 2, 0);
-			for (size_t k = first_box + 1; k < s->nboxes; k++)
-				s->boxes[k].break_before = 0;
-			add_rule_box(s, MOTTO_RULE_WIDTH, LEADING / 4, 0);
-			break;
-		case BLOCK_NOTICE:
-			ps = style(s, FACE_ITALIC, BODY_SIZE, MARGIN_LEFT + NOTICE_INDENT,
-			    TEXT_WIDTH - NOTICE_INDENT, ALIGN_JUSTIFY, 1);
-			/* The bars of adjacent lines meet: each spans its line's full height. */
-			ps.bar_x = MARGIN_LEFT + NOTICE_BAR / 2;
-			ps.bar_top = LEADING * ASCENT_SHARE;
-			ps.bar_bottom = LEADING - ps.bar_top;
-			add_paragraph(s, &b->text, &ps, LEADING, space, !keep);
-			break;
-		}
-		keep = 0;
 		/* Pages hold no more than their text area: once the lines alone would fill
 		 * more than the limit of pages, the rest need not be set to know it. */
 		for (; counted < s->nboxes; counted++)
@@ -591,37 +601,19 @@ lay_signatures(struct setter *s)
 }
 
 /* Metadata printed outside the text proper (footer) or only put in the PDF's
- * information (keywords, regions) must be printable too: reports the first character
- * of str the fonts cannot show, at pos. Text set in lines is checked as it is set. */
-static void
-check_glyphs(struct setter *s, const char *str, struct pos pos)
-{
-	size_t len = strlen(str), n;
-
-	for (size_t i = 0; i < len; i += n) {
-		uint32_t cp = utf8_decode(str + i, len - i, &n);
-
-		if (s->m->advance(s->m->ctx, FACE_REGULAR, cp) < 0) {
-			diag_report(s->d, DIAG_ERROR, s->decl->path, pos.line, pos.col,
-			    "character U+%04X in \"%s\" cannot be shown: the fonts have no glyph "
-			    "for it; replace or remove it", (unsigned)cp, str);
-			s->failed = 1;
-			return;
-		}
-	}
-}
-
+ * information (keywords, regions) must be printable too. Text set in lines is checked
+ * as it is set. */
 static void
 check_metadata_glyphs(struct setter *s)
 {
 	const struct decl *decl = s->decl;
 
-	check_glyphs(s, decl->short_title, decl->title_pos);
-	check_glyphs(s, decl->version, decl->title_pos);
+	check_glyphs(s, FACE_REGULAR, decl->short_title, decl->title_pos);
+	check_glyphs(s, FACE_REGULAR, decl->version, decl->title_pos);
 	for (size_t i = 0; i < decl->nkeywords; i++)
-		check_glyphs(s, decl->keywords[i], decl->title_pos);
+		check_glyphs(s, FACE_REGULAR, decl->keywords[i], decl->title_pos);
 	for (size_t i = 0; i < decl->nregions; i++)
-		check_glyphs(s, decl->regions[i], decl->title_pos);
+		check_glyphs(s, FACE_REGULAR, decl->regions[i], decl->title_pos);
 }
 
 struct layout *

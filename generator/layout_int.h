@@ -74,6 +74,10 @@ size_t set_text(struct setter *s, const struct text *t, const struct para_style 
 size_t set_string(struct setter *s, const char *str, struct pos pos,
     const struct para_style *ps, struct set_line **lines);
 
+/* Reports the first character of str that face cannot show, at pos: the check for text
+ * not set in lines (set_text checks its own). */
+void check_glyphs(struct setter *s, enum face face, const char *str, struct pos pos);
+
 /* Width in pt of UTF-8 text in face at size, by the font metrics. */
 double text_width(const struct setter *s, enum face face, double size, const char *str);
 

@@ -90,6 +90,22 @@ glyph_width(const struct metrics *m, enum face face, double size, uint32_t cp)
 	return w < 0 ? -1 : w * size / 1000.0;
 }
 
+/* The one report of a character the fonts cannot show: cp of the text at pos; str
+ * quotes text that is not set in lines (metadata), or is NULL. */
+static void
+report_missing_glyph(struct setter *s, struct pos pos, uint32_t cp, const char *str)
+{
+	struct buf in = {0};
+
+	if (str)
+		buf_printf(&in, " in \"%s\"", str);
+	diag_report(s->d, DIAG_ERROR, s->decl->path, pos.line, pos.col,
+	    "character U+%04X%s cannot be shown: the fonts have no glyph for it; replace or "
+	    "remove it", (unsigned)cp, in.data ? in.data : "");
+	buf_free(&in);
+	s->failed = 1;
+}
+
 /* Width of cp in pt; reports a character the fonts cannot show, once per block. */
 static double
 advance(struct para *p, enum face face, uint32_t cp)
@@ -98,14 +114,26 @@ advance(struct para *p, enum face face, uint32_t cp)
 
 	if (w < 0) {
 		if (!p->missing_reported)
-			diag_report(p->s->d, DIAG_ERROR, p->s->decl->path, p->pos.line, p->pos.col,
-			    "character U+%04X cannot be shown: the fonts have no glyph for it; "
-			    "replace or remove it", (unsigned)cp);
+			report_missing_glyph(p->s, p->pos, cp, NULL);
 		p->missing_reported = 1;
-		p->s->failed = 1;
 		return 0;
 	}
 	return w;
+}
+
+void
+check_glyphs(struct setter *s, enum face face, const char *str, struct pos pos)
+{
+	size_t len = strlen(str), n;
+
+	for (size_t i = 0; i < len; i += n) {
+		uint32_t cp = utf8_decode(str + i, len - i, &n);
+
+		if (glyph_width(s->m, face, BODY_SIZE, cp) < 0) {
+			report_missing_glyph(s, pos, cp, str);
+			return;
+		}
+	}
 }
 
 /* Whether cp is a space: glue between words, never kerned. */
@@ -127,8 +155,9 @@ kern_width(const struct metrics *m, enum face face, double size, uint32_t left,
 }
 
 /* Callers measure text whose glyphs are checked where it is set (advance) or by
- * layout_new's check_glyphs: a glyph missing here counts as nothing, as it has no
- * position to be reported at. The text is one item: kerned, soft hyphens skipped. */
+ * check_glyphs (metadata), or the program's own words (labels, captions): a glyph
+ * missing here was reported there and counts as nothing. The text is one item:
+ * kerned, soft hyphens skipped. */
 double
 text_width(const struct setter *s, enum face face, double size, const char *str)
 {

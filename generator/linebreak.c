@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "typo.h"
 #include "util.h"
 
 /* Badness of lines that cannot stretch at all, as TeX's "infinitely bad". */
@@ -23,16 +24,13 @@ lb_params_default(struct lb_params *p, double line_width)
 	memset(p, 0, sizeof *p);
 	p->method = LB_TOTAL_FIT;
 	p->line_width = line_width;
-	p->tolerance = 200;
-	p->line_penalty = 10;
-	p->double_hyphen_demerits = 10000;
-	p->final_hyphen_demerits = 5000;
-	p->fitness_demerits = 10000;
-	/* TeX only discourages a third hyphenated line in a row; we forbid it while a
-	 * setting within tolerance keeps the limit, and then charge a third hyphen as
-	 * much as a line of badness 160 (ratio 1.17). */
-	p->max_hyphens = 2;
-	p->excess_hyphen_demerits = 30000;
+	p->tolerance = LB_TOLERANCE;
+	p->line_penalty = LB_LINE_PENALTY;
+	p->double_hyphen_demerits = LB_DOUBLE_HYPHEN_DEMERITS;
+	p->final_hyphen_demerits = LB_FINAL_HYPHEN_DEMERITS;
+	p->fitness_demerits = LB_FITNESS_DEMERITS;
+	p->max_hyphens = LB_HYPHENS_IN_A_ROW;
+	p->excess_hyphen_demerits = LB_EXCESS_HYPHEN_DEMERITS;
 }
 
 /* Hyphenation states of a break: 0 to max_hyphens lines in a row, and one for any
@@ -162,11 +160,11 @@ line_ratio(const struct breaker *b, const struct node *a, size_t i)
 static int
 fitness_class(double r)
 {
-	if (r < -0.5)
+	if (r < -LB_DECENT_RATIO)
 		return 0;
-	if (r <= 0.5)
+	if (r <= LB_DECENT_RATIO)
 		return 1;
-	if (r <= 1)
+	if (r <= LB_LOOSE_RATIO)
 		return 2;
 	return 3;
 }

@@ -111,6 +111,23 @@
 /* Lines: a baseline within this many lines of a grid line is on it. */
 #define GRID_EPSILON 1e-6
 
+/* The line breaker's scoring (lb_params_default): plain TeX's \tolerance,
+ * \linepenalty, \doublehyphendemerits, \finalhyphendemerits and \adjdemerits. */
+#define LB_TOLERANCE 200
+#define LB_LINE_PENALTY 10
+#define LB_DOUBLE_HYPHEN_DEMERITS 10000
+#define LB_FINAL_HYPHEN_DEMERITS 5000
+#define LB_FITNESS_DEMERITS 10000
+/* TeX only discourages a third hyphenated line in a row; we forbid it while a setting
+ * within tolerance keeps the limit, and then charge a third hyphen as much as a line
+ * of badness 160 (ratio 1.17). */
+#define LB_HYPHENS_IN_A_ROW 2
+#define LB_EXCESS_HYPHEN_DEMERITS 30000
+/* Fitness classes by adjustment ratio, as TeX's: tight below -DECENT, decent up to
+ * DECENT, loose up to LOOSE, very loose beyond. */
+#define LB_DECENT_RATIO 0.5
+#define LB_LOOSE_RATIO 1.0
+
 /* A justified line looser than this badness (ratio 1.26), TeX's \tolerance, is
  * reported, as TeX reports an "Underfull \hbox". */
 #define LOOSE_BADNESS 200

@@ -37,8 +37,8 @@ cat > "$T/mixed.xml" <<'XML'
       Sozialversicherungspflichtigkeit beginnt mit dem Beschäftigungsverhältnis.
       Qualifizierungsangebote, Anerkennungsverfahren, Sprachförderungsprogramme und
       Kinderbetreuungsmöglichkeiten ergänzen einander.</p>
-    <p xml:lang="en">Comprehensive integration programmes, apprenticeship opportunities and
-      recognition procedures are coordinated internationally by the participating
+    <p xml:lang="en">Comprehensive integration programmes, apprenticeship opportunities
+      and recognition procedures are coordinated internationally by the participating
       organisations, notwithstanding administrative responsibilities.</p>
   </body>
   <signatures>
@@ -68,8 +68,9 @@ for f in "$T/mixed.xml" "$T/words.xml" declarations/krefeld-viersen.xml; do
 		> $T/$n-scan.stats 2>&1"
 	check "$n: the same PDF either way" "cmp -s $T/$n-index.pdf $T/$n-scan.pdf"
 	check "$n: hyphenated at all" "grep -q ' [1-9][0-9]* hyphenated' $T/$n-index.stats"
-	check "$n: the same statistics" \
-		"[ \"\$(sed 's/[^ ]*: //' $T/$n-index.stats)\" = \"\$(sed 's/[^ ]*: //' $T/$n-scan.stats)\" ]"
+	sed 's/[^ ]*: //' "$T/$n-index.stats" > "$T/$n-index.cut"
+	sed 's/[^ ]*: //' "$T/$n-scan.stats" > "$T/$n-scan.cut"
+	check "$n: the same statistics" "cmp -s $T/$n-index.cut $T/$n-scan.cut"
 done
 
 # ----- the index tool -----
@@ -79,12 +80,14 @@ printf 'ISO8859-1\nLEFTHYPHENMIN 1\nab1c\na1b\nb1\n' > "$T/closed.dic"
 # Not so: "ab" has the pattern "b" as suffix and is no pattern; its state must be loaded.
 printf 'ISO8859-1\nLEFTHYPHENMIN 1\nab1c\nb1\n' > "$T/open.dic"
 printf 'ISO8859-1\na1b\nNEXTLEVEL\nc1d\n' > "$T/levels.dic"
+CLOSED='closed as substrings.pl makes files'
 check "tool: a closed file loads no bare prefix" \
-	"$TOOL $T/closed.dic > $T/closed.inc && grep -q 'closed as substrings.pl makes files: yes' $T/closed.inc"
+	"$TOOL $T/closed.dic > $T/closed.inc && grep -q '$CLOSED: yes' $T/closed.inc"
 check "tool: a file that is not closed loads its prefixes as states" \
-	"$TOOL $T/open.dic > $T/open.inc && grep -q 'closed as substrings.pl makes files: no' $T/open.inc"
+	"$TOOL $T/open.dic > $T/open.inc && grep -q '$CLOSED: no' $T/open.inc"
 check "tool: two levels of patterns refused" \
-	"! $TOOL $T/levels.dic > $T/levels.inc 2> $T/levels.err && grep -q 'two levels' $T/levels.err"
+	"! $TOOL $T/levels.dic > $T/levels.inc 2> $T/levels.err && \
+	grep -q 'two levels' $T/levels.err"
 check "tool: a missing file refused" "! $TOOL $T/none.dic > $T/none.inc 2>&1"
 
 finish e2e-hyph

@@ -156,7 +156,11 @@ for shape in "129 40"; do
 	check "random $1-letter words: 4 MiB input" \
 		"[ \$(wc -c < $T/words$1.xml) -gt 4100000 ] && [ \$(wc -c < $T/words$1.xml) -le 4194304 ]"
 	ms=$(check_cpu_ms "$T/words$1.xml")
-	check "random $1-letter words: check takes under 1 s CPU (took $ms ms)" "[ $ms -lt 1000 ]"
+	# The bound is the plain build's: sanitizers and valgrind are several times slower.
+	if [ -z "${ASAN_OPTIONS:-}" ] && [ -z "${DECLGEN_VALGRIND:-}" ]; then
+		check "random $1-letter words: check takes under 1 s CPU (took $ms ms)" \
+			"[ $ms -lt 1000 ]"
+	fi
 done
 
 finish e2e-layout
