@@ -30,6 +30,13 @@ check "TeX Gyre Heros is what layout measures (demerits $heros, Declgen Serif $s
 	"[ -n '$heros' ] && [ -n '$serif' ] && [ '$heros' != '$serif' ]"
 run render -o "$T/heros.pdf" $HEROS
 check "declaration in TeX Gyre Heros: render exit 0" "[ $? -eq 0 ] && [ -s '$T/heros.pdf' ]"
+pdffonts "$T/heros.pdf" > "$T/fonts.txt" 2>&1
+for face in Regular Italic Bold BoldItalic; do
+	check "TeX Gyre Heros $face embedded as CFF" "grep -q '^[A-Z]\{6\}+TeXGyreHeros-$face  *CID Type 0C (OT) .* yes yes yes ' '$T/fonts.txt'"
+done
+check "no other font in the PDF" "[ \$(grep -c 'yes yes yes' '$T/fonts.txt') -eq 4 ]"
+pdftotext "$T/heros.pdf" "$T/heros.txt"
+check "TeX Gyre Heros: text extracted as written" "grep -q 'bringen: „AV-Technik“, Tätowierer, Yachtbau, Volkshochschule.' '$T/heros.txt'"
 sed 's/TeX Gyre Heros/tex gyre  HEROS/' $HEROS > "$T/case.xml"
 run check "$T/case.xml"
 check "family names compared without case" "[ $? -eq 0 ] && [ ! -s '$T/err' ]"
