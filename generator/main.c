@@ -88,6 +88,7 @@ struct job {
 	char **outputs;		/* render: where each input's PDF goes */
 	char *datadir;
 	char *schema;
+	struct pipeline_env *env;	/* shared by the inputs: faces loaded once */
 };
 
 /* What parse_options leaves to do. */
@@ -406,7 +407,7 @@ run_one(struct job *job, size_t i, struct diag *d)
 
 	if (input_is_file(input, d) &&
 	    (decl = decl_parse_file(input, job->schema, d)) != NULL &&
-	    (p = pipeline_layout(job->datadir, decl, &job->layout, d)) != NULL &&
+	    (p = pipeline_layout(job->env, decl, &job->layout, d)) != NULL &&
 	    job->cmd == CMD_RENDER && pipeline_pdf(p, &pdf, &len) == 0) {
 		ret = write_deferred(job, job->outputs[i], pdf, len, d);
 		if (ret == 0 && job->stats)
@@ -561,6 +562,7 @@ run(struct job *job, struct diag *d)
 		run_index(job, d);
 		return 0;
 	}
+	job->env = pipeline_env_new(job->datadir);
 	if (job->cmd == CMD_RENDER && (plan_outputs(job, d) != 0 || make_output_dir(job, d) != 0))
 		return 0;
 	for (size_t i = 0; i < job->ninputs && sig == 0; i++) {
@@ -578,6 +580,7 @@ job_free(struct job *job)
 	for (size_t i = 0; job->outputs != NULL && i < job->ninputs; i++)
 		free(job->outputs[i]);
 	free(job->outputs);
+	pipeline_env_free(job->env);
 	free(job->schema);
 	free(job->datadir);
 	buf_free(&job->deps);
