@@ -70,7 +70,7 @@ render_once(const char *path, double *t)
 	f = font_new("fonts", &d);
 	l = f ? layout_new(decl, font_metrics(f), h, &opt, &d) : NULL;
 	t3 = now_ms();
-	if (l && (r = render_new("fonts", path, &d)) != NULL &&
+	if (l && (r = render_new(f, path, &d)) != NULL &&
 	    render_document(r, decl, l, &pdf, &len) == 0)
 		ret = 0;
 	t[0] = t1 - t0;
