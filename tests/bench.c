@@ -23,14 +23,24 @@
 #include "pipeline.h"
 #include "util.h"
 
-#define PROC_RUNS 21		/* whole processes per declaration (and pdflatex runs) */
-#define INPROC_RENDERS 1000	/* renders inside one process per declaration */
-#define BATCH_MAX 1000		/* declarations in the largest batch */
-#define BATCH_SMALL_RUNS 5	/* runs of the batch of one, whose median is subtracted */
-#define PAGE_RUNS 11		/* processes per long declaration */
+#define NOT_INSTALLED (-2.0)	/* a measure whose tool is missing */
+#define RUNS_MAX 21		/* most runs of one series */
+#define SIZES 3			/* batch sizes and page counts measured */
 #define XML_MAX (4u << 20)	/* as the program's own file-size limit */
-#define DIR_LEN 64		/* the run's folder (in /tmp) and its subfolders */
 #define PATH_LEN 4096		/* longest path of a file this program writes */
+
+/* How much to measure: make bench's plan, and a quick one (-q) for bench's own test. */
+struct plan {
+	int proc_runs;		/* whole processes per declaration, and pdflatex runs */
+	int inproc_renders;	/* renders inside this process per declaration */
+	size_t batch[SIZES];	/* declarations per batch, ascending from 1 */
+	int batch_one_runs;	/* runs of the batch of one, whose median is subtracted */
+	size_t pages[SIZES];	/* pages of the long declarations, ascending */
+	int page_runs;		/* processes per long declaration */
+};
+
+static const struct plan full_plan = {21, 1000, {1, 100, 1000}, 5, {1, 10, 100}, 11};
+static const struct plan quick_plan = {3, 2, {1, 2, 4}, 3, {1, 2, 3}, 3};
 
 /* One child process: wall and CPU time in ms, peak resident memory in KiB. */
 struct cost {
@@ -91,7 +101,7 @@ median(double *v, size_t n)
 static void
 summarise(const struct cost *runs, size_t n, struct summary *s)
 {
-	double wall[PROC_RUNS > PAGE_RUNS ? PROC_RUNS : PAGE_RUNS], cpu[sizeof wall / sizeof *wall];
+	double wall[RUNS_MAX], cpu[RUNS_MAX];
 
 	s->rss_max = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -166,7 +176,7 @@ write_text(const char *path, const char *s, size_t len)
 /* ----- callgrind ----- */
 
 /* The instruction count of `bin render` of file under callgrind, whose profile is kept
- * in out; -1 if valgrind is missing or failed. */
+ * in out; NOT_INSTALLED if valgrind is missing, -1 if it failed. */
 static double
 count_instructions(const char *bin, const char *file, const char *pdf, const char *out)
 {
@@ -177,9 +187,12 @@ count_instructions(const char *bin, const char *file, const char *pdf, const cha
 	const char *s;
 	size_t len;
 	double n = -1;
+	int status;
 
 	snprintf(outopt, sizeof outopt, "--callgrind-out-file=%s", out);
-	if (spawn(argv, &r) != 0 || read_file(out, 1u << 30, &data, &len) != 0)
+	if ((status = spawn(argv, &r)) == 127)
+		return NOT_INSTALLED;
+	if (status != 0 || read_file(out, 1u << 30, &data, &len) != 0)
 		return -1;
 	/* The profile ends with "totals: N" (older versions write "summary: N"). */
 	if ((s = strstr(data, "\ntotals: ")) != NULL || (s = strstr(data, "\nsummary: ")) != NULL)
@@ -214,18 +227,18 @@ print_top_ten(const char *name, const char *profile)
 
 /* ----- whole processes ----- */
 
-/* PROC_RUNS processes of `bin render`; with tex, each is followed by a pdflatex run of
- * it, so both see the same machine. */
+/* The plan's processes of `bin render`; with tex, each is followed by a pdflatex run
+ * of it, so both see the same machine. */
 static void
-measure_processes(const char *bin, const char *file, const char *dir, const char *tex,
+measure_processes(const struct plan *pl, const char *bin, const char *file, const char *dir, const char *tex,
     struct decl_result *res)
 {
 	char pdf[PATH_LEN], outdir[PATH_LEN + 32];
 	char *argv[] = {(char *)bin, "render", "-o", pdf, (char *)file, NULL};
 	char *texv[] = {"pdflatex", "-interaction=batchmode", "-halt-on-error", outdir,
 	    (char *)tex, NULL};
-	struct cost runs[PROC_RUNS], r;
-	double tex_ms[PROC_RUNS];
+	struct cost runs[RUNS_MAX], r;
+	double tex_ms[RUNS_MAX];
 	struct stat st;
 	int use_tex = 0, status;
 
@@ -241,7 +254,7 @@ measure_processes(const char *bin, const char *file, const char *dir, const char
 		else
 			use_tex = 1;
 	}
-	for (int i = 0; i < PROC_RUNS; i++) {
+	for (int i = 0; i < pl->proc_runs; i++) {
 		if (spawn(argv, &runs[i]) != 0) {
 			res->proc.wall_med = -1;
 			return;
@@ -251,10 +264,10 @@ measure_processes(const char *bin, const char *file, const char *dir, const char
 		else
 			use_tex = 0;
 	}
-	summarise(runs, PROC_RUNS, &res->proc);
+	summarise(runs, (size_t)pl->proc_runs, &res->proc);
 	res->pdf_bytes = stat(pdf, &st) == 0 ? (long)st.st_size : -1;
 	if (use_tex) {
-		res->tex_med = median(tex_ms, PROC_RUNS);
+		res->tex_med = median(tex_ms, (size_t)pl->proc_runs);
 		res->tex_declgen_med = res->proc.wall_med;
 		res->tex_skipped = NULL;
 	}
@@ -270,7 +283,7 @@ write_copies(char *const files[], int nfiles, size_t count, const char *dir, cha
 {
 	for (size_t i = 0; i < count; i++) {
 		const char *file = files[i % (size_t)nfiles];
-		char *data, *id, *end, path[PATH_LEN];
+		char *data, *id, *end, path[PATH_LEN + 16];
 		struct buf b = {0};
 		size_t len;
 		int ok;
@@ -307,14 +320,14 @@ run_batch(char **argv, size_t count, struct cost *r)
 	return status;
 }
 
-/* Batches of 1, 100 and BATCH_MAX copies of the declarations in one process each. */
+/* Batches of the plan's sizes of copies of the declarations, one process each. */
 static void
-measure_batch(FILE *out, const char *bin, char *const files[], int nfiles, const char *dir)
+measure_batch(FILE *out, const struct plan *pl, const char *bin, char *const files[], int nfiles, const char *dir)
 {
-	static const size_t sizes[] = {1, 100, BATCH_MAX};
-	char copies[DIR_LEN], outdir[DIR_LEN];
-	char **argv = xcalloc(BATCH_MAX + 5, sizeof *argv);
-	struct cost one[BATCH_SMALL_RUNS], r;
+	const size_t *sizes = pl->batch, largest = pl->batch[SIZES - 1];
+	char copies[PATH_LEN], outdir[PATH_LEN];
+	char **argv = xcalloc(largest + 5, sizeof *argv);
+	struct cost one[RUNS_MAX], r;
 	double first = 0;
 	int argc = 4;
 
@@ -327,21 +340,21 @@ measure_batch(FILE *out, const char *bin, char *const files[], int nfiles, const
 	fprintf(out, "\nbatch: copies of %s with ids of their own, one `declgen render -d` each\n",
 	    nfiles > 1 ? "the declarations" : "the declaration");
 	if (mkdir(copies, 0700) != 0 || mkdir(outdir, 0700) != 0 ||
-	    write_copies(files, nfiles, BATCH_MAX, copies, argv, &argc) != 0) {
+	    write_copies(files, nfiles, largest, copies, argv, &argc) != 0) {
 		fprintf(out, "  failed: cannot write the copies\n");
 		goto done;
 	}
 	fprintf(out, "  %12s %12s %18s %14s\n", "declarations", "wall ms", "ms per decl after 1st",
 	    "peak RSS KiB");
-	for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++) {
+	for (size_t i = 0; i < SIZES; i++) {
 		struct summary s;
 		int ok = 1;
 
 		if (sizes[i] == 1) {
-			for (int k = 0; k < BATCH_SMALL_RUNS && ok; k++)
+			for (int k = 0; k < pl->batch_one_runs && ok; k++)
 				ok = run_batch(argv, 1, &one[k]) == 0;
 			if (ok) {
-				summarise(one, BATCH_SMALL_RUNS, &s);
+				summarise(one, (size_t)pl->batch_one_runs, &s);
 				r.wall_ms = first = s.wall_med;
 				r.rss_kib = s.rss_max;
 			}
@@ -469,21 +482,20 @@ fit_pages(const char *bin, const struct parts *p, size_t target, const char *pat
 	return hi;
 }
 
-/* Declarations of about 1, 10 and 100 pages made of file's paragraphs. */
+/* Declarations of the plan's page counts made of file's paragraphs. */
 static void
-measure_pages(FILE *out, const char *bin, const char *file, const char *dir)
+measure_pages(FILE *out, const struct plan *pl, const char *bin, const char *file, const char *dir)
 {
-	static const size_t targets[] = {1, 10, 100};
-	struct page_result res[sizeof targets / sizeof *targets];
+	const size_t *targets = pl->pages;
+	struct page_result res[SIZES];
 	char path[PATH_LEN], pdf[PATH_LEN];
 	char *argv[] = {(char *)bin, "render", "-o", pdf, path, NULL};
 	struct parts p;
-	size_t n = sizeof targets / sizeof *targets;
 
 	snprintf(path, sizeof path, "%s/long.xml", dir);
 	snprintf(pdf, sizeof pdf, "%s/long.pdf", dir);
 	fprintf(out, "\nlong declarations: paragraphs of %s repeated, one signatory; %d processes each\n",
-	    file, PAGE_RUNS);
+	    file, pl->page_runs);
 	if (split_parts(file, &p) != 0) {
 		fprintf(out, "  failed: no paragraphs or signatory found\n");
 		free(p.data);
@@ -491,21 +503,21 @@ measure_pages(FILE *out, const char *bin, const char *file, const char *dir)
 	}
 	fprintf(out, "  %6s %10s %10s %10s %14s %14s %14s\n", "pages", "paragraphs", "wall ms",
 	    "ms/page", "extra ms/page", "peak RSS KiB", "extra KiB/page");
-	for (size_t i = 0; i < n; i++) {
-		struct cost runs[PAGE_RUNS];
+	for (size_t i = 0; i < SIZES; i++) {
+		struct cost runs[RUNS_MAX];
 		int ok;
 
 		res[i].target = targets[i];
 		ok = (res[i].paragraphs = fit_pages(bin, &p, targets[i], path, pdf,
 		    &res[i].pages)) != 0;
-		for (int k = 0; ok && k < PAGE_RUNS; k++)
+		for (int k = 0; ok && k < pl->page_runs; k++)
 			ok = spawn(argv, &runs[k]) == 0;
 		if (!ok) {
 			fprintf(out, "  %6zu failed\n", targets[i]);
 			res[i].pages = 0;
 			continue;
 		}
-		summarise(runs, PAGE_RUNS, &res[i].proc);
+		summarise(runs, (size_t)pl->page_runs, &res[i].proc);
 		fprintf(out, "  %6zu %10zu %10.1f %10.2f", res[i].pages, res[i].paragraphs,
 		    res[i].proc.wall_med, res[i].proc.wall_med / (double)res[i].pages);
 		/* Beyond the first row: what each page costs beyond the smallest document. */
@@ -524,15 +536,15 @@ measure_pages(FILE *out, const char *bin, const char *file, const char *dir)
 
 /* ----- inside one process ----- */
 
-/* The mean time of INPROC_RENDERS parses and renders of file in this process, in ms;
- * -1 if one failed. Messages go to a log, not to the terminal. */
+/* The mean time of the plan's parses and renders of file in this process, in ms; -1 if
+ * one failed. Messages go to a log, not to the terminal. */
 static double
-measure_in_process(const char *file)
+measure_in_process(const struct plan *pl, const char *file)
 {
 	struct layout_options opt = {LB_TOTAL_FIT};
 	double t0 = now_ms();
 
-	for (int i = 0; i < INPROC_RENDERS; i++) {
+	for (int i = 0; i < pl->inproc_renders; i++) {
 		struct diag d = {0};
 		struct buf log = {0};
 		struct decl *decl;
@@ -549,7 +561,7 @@ measure_in_process(const char *file)
 		if (ret != 0)
 			return -1;
 	}
-	return (now_ms() - t0) / INPROC_RENDERS;
+	return (now_ms() - t0) / pl->inproc_renders;
 }
 
 /* ----- the table ----- */
@@ -569,8 +581,10 @@ print_row(const char *label, const struct decl_result *res, int n, int row)
 			snprintf(cell, sizeof cell, "%s", r->name);
 			break;
 		case 1:
-			if (r->instructions < 0)
+			if (r->instructions == NOT_INSTALLED)
 				snprintf(cell, sizeof cell, "skipped: no valgrind");
+			else if (r->instructions < 0)
+				snprintf(cell, sizeof cell, "failed");
 			else
 				snprintf(cell, sizeof cell, "%.1f M", r->instructions / 1e6);
 			break;
@@ -605,7 +619,7 @@ print_row(const char *label, const struct decl_result *res, int n, int row)
 }
 
 static void
-print_table(const struct decl_result *res, int n, long floor_kib)
+print_table(const struct plan *pl, const struct decl_result *res, int n, long floor_kib)
 {
 	static const char *const labels[] = {
 		"declaration",
@@ -621,7 +635,7 @@ print_table(const struct decl_result *res, int n, long floor_kib)
 	double load[1];
 
 	printf("whole `declgen render -o` processes: %d runs each; in-process: %d renders each\n",
-	    PROC_RUNS, INPROC_RENDERS);
+	    pl->proc_runs, pl->inproc_renders);
 	/* Wall times mean little on a busy machine: say how busy it was. */
 	if (getloadavg(load, 1) == 1)
 		printf("load average at the end: %.2f on %ld cores\n", load[0],
@@ -629,7 +643,7 @@ print_table(const struct decl_result *res, int n, long floor_kib)
 	for (int row = 0; row < (int)(sizeof labels / sizeof *labels); row++)
 		print_row(labels[row], res, n, row);
 	printf("(peak RSS of /bin/true started the same way: %ld KiB; pdflatex: one pass with "
-	    "its .aux, alternating with declgen, %d runs)\n", floor_kib, PROC_RUNS);
+	    "its .aux, alternating with declgen, %d runs)\n", floor_kib, pl->proc_runs);
 }
 
 /* Removes the folder of this run with everything in it. */
@@ -642,24 +656,59 @@ remove_dir(const char *dir)
 	spawn(argv, &r);
 }
 
+/* Callgrind and the processes of every declaration, into res. */
+static void
+measure_declarations(const struct plan *pl, const char *bin, char *const files[], int n,
+    const char *dir, struct decl_result *res)
+{
+	char profile[PATH_LEN], path[PATH_LEN];
+
+	for (int i = 0; i < n; i++) {
+		res[i].name = base_name(files[i]);
+		fprintf(stderr, "bench: %s: callgrind, processes, pdflatex\n", res[i].name);
+		snprintf(profile, sizeof profile, "%s/%s.callgrind", dir, res[i].name);
+		snprintf(path, sizeof path, "%s/callgrind.pdf", dir);
+		res[i].instructions = count_instructions(bin, files[i], path, profile);
+		snprintf(path, sizeof path, "bench/%s.tex", res[i].name);
+		measure_processes(pl, bin, files[i], dir, path, &res[i]);
+	}
+}
+
+static int
+usage(void)
+{
+	fprintf(stderr, "usage: bench [-q] BINARY FILE...\n");
+	return 2;
+}
+
 int
 main(int argc, char *argv[])
 {
-	char dir[] = "/tmp/declgen-bench-XXXXXX", profile[PATH_LEN], path[PATH_LEN];
-	char *truev[] = {"true", NULL}, *later = NULL;
+	const struct plan *pl = &full_plan;
+	const char *tmp = getenv("TMPDIR");
+	char profile[PATH_LEN], *truev[] = {"true", NULL}, *later = NULL, *bin, **files;
+	struct buf dir = {0};
 	size_t later_len = 0;
 	struct decl_result *res;
 	struct cost floor;
 	FILE *out;
-	int n = argc - 2;
+	int n, opt;
 
-	if (argc < 3) {
-		fprintf(stderr, "usage: bench BINARY FILE...\n");
-		return 2;
+	while ((opt = getopt(argc, argv, "q")) != -1) {
+		if (opt != 'q')
+			return usage();
+		pl = &quick_plan;
 	}
+	if (argc - optind < 2)
+		return usage();
+	bin = argv[optind];
+	files = argv + optind + 1;
+	n = argc - optind - 1;
 	/* A folder of this run's own: two benchmarks at once must not share a file. */
-	if (mkdtemp(dir) == NULL || (out = open_memstream(&later, &later_len)) == NULL) {
+	buf_printf(&dir, "%s/declgen-bench-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if (mkdtemp(dir.data) == NULL || (out = open_memstream(&later, &later_len)) == NULL) {
 		perror("bench");
+		buf_free(&dir);
 		return 2;
 	}
 	res = xcalloc((size_t)n, sizeof *res);
@@ -667,34 +716,27 @@ main(int argc, char *argv[])
 		floor.rss_kib = -1;
 	/* Every child process first (see spawn), the renders inside this one last; the
 	 * batch and the long declarations are printed after the table. */
-	for (int i = 0; i < n; i++) {
-		res[i].name = base_name(argv[i + 2]);
-		fprintf(stderr, "bench: %s: callgrind, processes, pdflatex\n", res[i].name);
-		snprintf(profile, sizeof profile, "%s/%s.callgrind", dir, res[i].name);
-		snprintf(path, sizeof path, "%s/callgrind.pdf", dir);
-		res[i].instructions = count_instructions(argv[1], argv[i + 2], path, profile);
-		snprintf(path, sizeof path, "bench/%s.tex", res[i].name);
-		measure_processes(argv[1], argv[i + 2], dir, path, &res[i]);
-	}
-	fprintf(stderr, "bench: batch of %d, long declarations\n", BATCH_MAX);
-	measure_batch(out, argv[1], argv + 2, n, dir);
-	measure_pages(out, argv[1], argv[2], dir);
+	measure_declarations(pl, bin, files, n, dir.data, res);
+	fprintf(stderr, "bench: batches, long declarations\n");
+	measure_batch(out, pl, bin, files, n, dir.data);
+	measure_pages(out, pl, bin, files[0], dir.data);
 	for (int i = 0; i < n; i++) {
 		fprintf(stderr, "bench: %s: %d renders in this process\n", res[i].name,
-		    INPROC_RENDERS);
-		res[i].inproc_ms = measure_in_process(argv[i + 2]);
+		    pl->inproc_renders);
+		res[i].inproc_ms = measure_in_process(pl, files[i]);
 	}
 	fclose(out);
-	print_table(res, n, floor.rss_kib);
+	print_table(pl, res, n, floor.rss_kib);
 	fwrite(later, 1, later_len, stdout);
 	for (int i = 0; i < n; i++) {
-		snprintf(profile, sizeof profile, "%s/%s.callgrind", dir, res[i].name);
+		snprintf(profile, sizeof profile, "%s/%s.callgrind", dir.data, res[i].name);
 		if (res[i].instructions >= 0)
 			print_top_ten(res[i].name, profile);
 		free((char *)res[i].name);
 	}
 	free(later);
 	free(res);
-	remove_dir(dir);
+	remove_dir(dir.data);
+	buf_free(&dir);
 	return 0;
 }
