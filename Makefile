@@ -226,6 +226,9 @@ BENCH_DECLS := $(filter %/krefeld-viersen.xml,$(DECLS)) \
 bench: build/bench build/declgen
 	@build/bench build/declgen $(BENCH_DECLS)
 
+# tests/e2e-bench.sh, run with every e2e script, drives build/bench in its quick plan.
+check-e2e check-locale check-asan check-valgrind: build/bench
+
 # ----- data -----
 
 # Regenerates hyphen/hyph_de.dic from the dehyph-exptl patterns of texlive-lang-german

@@ -1,8 +1,9 @@
 /* make bench: what one signing copy costs, as one table. For each declaration: the
  * instructions of a whole `declgen render` process (callgrind), its wall and CPU time and
  * peak memory, the PDF's size, the time of a render inside one process, and pdflatex on
- * the equivalent LaTeX source (bench/NAME.tex) side by side; then a batch of copies in
- * one `declgen render -d` call, and long declarations of 1, 10 and 100 pages.
+ * the equivalent LaTeX source (TEXDIR/NAME.tex, by default bench/) side by side; then
+ * batches of copies in one `declgen render -d` call each, and long declarations of 1, 10
+ * and 100 pages.
  * Measured, never asserted: a missing tool prints "skipped: ...", and the exit status is
  * 0 whatever was measured (2 only for a bad command line or no temporary folder). */
 #define _DEFAULT_SOURCE		/* wait4: the resource usage of one child */
@@ -152,6 +153,24 @@ spawn(char *const argv[], struct cost *r)
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+/* Whether name is an executable file in a folder of PATH. Asked before a tool runs: its
+ * exit status cannot tell (valgrind exits 127 also when the program it runs is missing). */
+static int
+in_path(const char *name)
+{
+	const char *dirs = getenv("PATH"), *s, *e;
+	char file[PATH_LEN];
+
+	for (s = dirs ? dirs : ""; *s != '\0'; s = *e ? e + 1 : e) {
+		if ((e = strchr(s, ':')) == NULL)
+			e = s + strlen(s);
+		snprintf(file, sizeof file, "%.*s/%s", (int)(e - s), s, name);
+		if (access(file, X_OK) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* The file name of path without its folder and extension, in a new string. */
 static char *
 base_name(const char *path)
@@ -187,12 +206,11 @@ count_instructions(const char *bin, const char *file, const char *pdf, const cha
 	const char *s;
 	size_t len;
 	double n = -1;
-	int status;
 
 	snprintf(outopt, sizeof outopt, "--callgrind-out-file=%s", out);
-	if ((status = spawn(argv, &r)) == 127)
+	if (!in_path("valgrind"))
 		return NOT_INSTALLED;
-	if (status != 0 || read_file(out, 1u << 30, &data, &len) != 0)
+	if (spawn(argv, &r) != 0 || read_file(out, 1u << 30, &data, &len) != 0)
 		return -1;
 	/* The profile ends with "totals: N" (older versions write "summary: N"). */
 	if ((s = strstr(data, "\ntotals: ")) != NULL || (s = strstr(data, "\nsummary: ")) != NULL)
@@ -209,10 +227,16 @@ print_top_ten(const char *name, const char *profile)
 	FILE *p;
 	int header = 0, printed = 0;
 
-	snprintf(cmd, sizeof cmd, "callgrind_annotate '%s' 2>/dev/null", profile);
-	if ((p = popen(cmd, "r")) == NULL)
-		return;
 	printf("\ncallgrind top ten, own instructions, %s:\n", name);
+	if (!in_path("callgrind_annotate")) {
+		printf("  skipped: callgrind_annotate not installed\n");
+		return;
+	}
+	snprintf(cmd, sizeof cmd, "callgrind_annotate '%s' 2>/dev/null", profile);
+	if ((p = popen(cmd, "r")) == NULL) {
+		printf("  failed: %s\n", strerror(errno));
+		return;
+	}
 	while (fgets(line, sizeof line, p) != NULL) {
 		if (strstr(line, "file:function") != NULL)
 			header = 1;
@@ -222,7 +246,7 @@ print_top_ten(const char *name, const char *profile)
 		}
 	}
 	if (pclose(p) != 0 || printed == 0)
-		printf("  skipped: callgrind_annotate failed\n");
+		printf("  failed: callgrind_annotate\n");
 }
 
 /* ----- whole processes ----- */
@@ -240,17 +264,17 @@ measure_processes(const struct plan *pl, const char *bin, const char *file, cons
 	struct cost runs[RUNS_MAX], r;
 	double tex_ms[RUNS_MAX];
 	struct stat st;
-	int use_tex = 0, status;
+	int use_tex = 0;
 
 	snprintf(pdf, sizeof pdf, "%s/process.pdf", dir);
 	snprintf(outdir, sizeof outdir, "-output-directory=%s", dir);
-	res->tex_skipped = "skipped: no bench/NAME.tex";
+	res->tex_skipped = "skipped: no LaTeX source";
 	if (access(tex, R_OK) == 0) {
 		/* Twice before timing: the second run reads the page count from the .aux. */
-		if ((status = spawn(texv, &r)) == 127)
+		if (!in_path("pdflatex"))
 			res->tex_skipped = "skipped: pdflatex not installed";
-		else if (status != 0 || spawn(texv, &r) != 0)
-			res->tex_skipped = "skipped: pdflatex failed";
+		else if (spawn(texv, &r) != 0 || spawn(texv, &r) != 0)
+			res->tex_skipped = "failed: pdflatex";
 		else
 			use_tex = 1;
 	}
@@ -659,7 +683,7 @@ remove_dir(const char *dir)
 /* Callgrind and the processes of every declaration, into res. */
 static void
 measure_declarations(const struct plan *pl, const char *bin, char *const files[], int n,
-    const char *dir, struct decl_result *res)
+    const char *texdir, const char *dir, struct decl_result *res)
 {
 	char profile[PATH_LEN], path[PATH_LEN];
 
@@ -669,7 +693,7 @@ measure_declarations(const struct plan *pl, const char *bin, char *const files[]
 		snprintf(profile, sizeof profile, "%s/%s.callgrind", dir, res[i].name);
 		snprintf(path, sizeof path, "%s/callgrind.pdf", dir);
 		res[i].instructions = count_instructions(bin, files[i], path, profile);
-		snprintf(path, sizeof path, "bench/%s.tex", res[i].name);
+		snprintf(path, sizeof path, "%s/%s.tex", texdir, res[i].name);
 		measure_processes(pl, bin, files[i], dir, path, &res[i]);
 	}
 }
@@ -677,7 +701,7 @@ measure_declarations(const struct plan *pl, const char *bin, char *const files[]
 static int
 usage(void)
 {
-	fprintf(stderr, "usage: bench [-q] BINARY FILE...\n");
+	fprintf(stderr, "usage: bench [-q] [-t TEXDIR] BINARY FILE...\n");
 	return 2;
 }
 
@@ -685,7 +709,7 @@ int
 main(int argc, char *argv[])
 {
 	const struct plan *pl = &full_plan;
-	const char *tmp = getenv("TMPDIR");
+	const char *tmp = getenv("TMPDIR"), *texdir = "bench";
 	char profile[PATH_LEN], *truev[] = {"true", NULL}, *later = NULL, *bin, **files;
 	struct buf dir = {0};
 	size_t later_len = 0;
@@ -694,10 +718,13 @@ main(int argc, char *argv[])
 	FILE *out;
 	int n, opt;
 
-	while ((opt = getopt(argc, argv, "q")) != -1) {
-		if (opt != 'q')
+	while ((opt = getopt(argc, argv, "qt:")) != -1) {
+		if (opt == 'q')
+			pl = &quick_plan;
+		else if (opt == 't')
+			texdir = optarg;
+		else
 			return usage();
-		pl = &quick_plan;
 	}
 	if (argc - optind < 2)
 		return usage();
@@ -716,7 +743,7 @@ main(int argc, char *argv[])
 		floor.rss_kib = -1;
 	/* Every child process first (see spawn), the renders inside this one last; the
 	 * batch and the long declarations are printed after the table. */
-	measure_declarations(pl, bin, files, n, dir.data, res);
+	measure_declarations(pl, bin, files, n, texdir, dir.data, res);
 	fprintf(stderr, "bench: batches, long declarations\n");
 	measure_batch(out, pl, bin, files, n, dir.data);
 	measure_pages(out, pl, bin, files[0], dir.data);
