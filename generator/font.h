@@ -4,6 +4,8 @@
 #ifndef DECLGEN_FONT_H
 #define DECLGEN_FONT_H
 
+#include <stdint.h>
+
 #include "metrics.h"
 
 struct diag;
@@ -22,9 +24,43 @@ struct font *font_new_files(const char *const paths[FACE_COUNT], int bundled,
     struct diag *d);
 void font_free(struct font *f);
 
-/* The faces' metrics for layout: advance widths in 1/1000 em from the faces' hmtx,
- * -1 for a code point without a glyph. Valid while f lives. */
+/* The families a process has loaded, each once: a batch of declarations loads and
+ * measures its faces once, not once a declaration. Holds FONT_CACHE_FAMILIES at most
+ * (the least recently asked for goes first), so memory stays flat however many
+ * families a batch names. */
+#define FONT_CACHE_FAMILIES 4
+
+struct font_cache;
+
+struct font_cache *font_cache_new(void);
+void font_cache_free(struct font_cache *c);
+
+/* The family whose faces are at paths (as font_new_files), loaded on the first request
+ * and kept; the same paths, spelt the same, are the same family. A failure is reported
+ * as font_new_files does, at every request, and not kept. The font stays owned by c
+ * and valid until font_cache_free, or until FONT_CACHE_FAMILIES other families have
+ * been asked for since. */
+struct font *font_cache_get(struct font_cache *c, const char *const paths[FACE_COUNT],
+    int bundled, struct diag *d);
+/* The bundled family of dir, as font_new and font_cache_get. */
+struct font *font_cache_get_bundled(struct font_cache *c, const char *dir, struct diag *d);
+
+/* The faces' metrics for layout: advance widths and kerning as font_advance and
+ * font_kern answer them. Valid while f lives. */
 const struct metrics *font_metrics(const struct font *f);
+
+/* The glyph id of code point cp in face, 0 if the face has none (where advance
+ * answers -1). */
+uint32_t font_glyph(const struct font *f, enum face face, uint32_t cp);
+
+/* What font_metrics answers, for callers that hold the font: the advance width of cp
+ * in face in 1/1000 em (truncated), -1 without a glyph; and the kerning between left
+ * and right in face in 1/1000 em (rounded to the nearest, halves away from zero), as
+ * HarfBuzz positions the pair with kerning and mark positioning on and ligatures off,
+ * 0 for none or where either has no glyph. Layout and renderer read the very same
+ * numbers. Not const: f remembers what it looked up. */
+int font_advance(struct font *f, enum face face, uint32_t cp);
+int font_kern(struct font *f, enum face face, uint32_t left, uint32_t right);
 
 /* The file name, in the fonts' directory, of a face of the family. */
 const char *font_face_file(enum face face);

@@ -3,6 +3,9 @@
 #ifndef DECLGEN_FONT_INT_H
 #define DECLGEN_FONT_INT_H
 
+#include <stddef.h>
+#include <stdint.h>
+
 #include <hb.h>
 
 #include "metrics.h"
@@ -15,16 +18,42 @@
 /* A width not looked up yet, in font_face.width. */
 #define WIDTH_UNKNOWN (-2)
 
+/* The kerning pairs a kerned face remembers once shaped: an open-addressing table of
+ * KERN_SLOTS slots (linear probing), emptied when KERN_FULL are taken, so that its
+ * memory stays bounded whatever the text. A declaration uses a few hundred distinct
+ * pairs; shaping one costs some 6,000 instructions, a hit some 50. */
+#define KERN_SLOT_BITS 10
+#define KERN_SLOTS (1u << KERN_SLOT_BITS)
+#define KERN_FULL (KERN_SLOTS / 4 * 3)
+
+struct kern_cache {
+	hb_buffer_t *buf;		/* reused for every pair shaped */
+	size_t used;			/* slots taken */
+	unsigned long shaped;		/* pairs shaped so far: the misses */
+	uint64_t key[KERN_SLOTS];	/* the pair (font.c's pair_key); 0: empty */
+	int value[KERN_SLOTS];		/* its kerning, 1/1000 em */
+};
+
 struct font_face {
 	hb_blob_t *blob;	/* the file's bytes */
 	hb_font_t *font;	/* scaled to font units */
 	unsigned upem;		/* font units per em, from head */
 	int width[CACHED_CPS];	/* 1/1000 em, -1 for no glyph, or WIDTH_UNKNOWN */
+	/* NULL for a face without kerning (no GPOS 'kern' feature, no 'kern' table):
+	 * it answers 0 without shaping. */
+	struct kern_cache *kern;
 };
 
 struct font {
 	struct font_face faces[FACE_COUNT];
 	struct metrics metrics;
 };
+
+/* Shapes the pair left, right in ff as kerning measures it: left to right, Latin
+ * script, no language, kerning and mark positioning on, ligatures off. Returns the
+ * number of glyphs (2 unless the face merges them) and sets *info and *pos, valid
+ * until ff shapes again. ff must have kerning (ff->kern not NULL). */
+unsigned font_shape_pair(struct font_face *ff, uint32_t left, uint32_t right,
+    const hb_glyph_info_t **info, const hb_glyph_position_t **pos);
 
 #endif

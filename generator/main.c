@@ -56,6 +56,7 @@ struct job {
 	char **outputs;		/* render: where each input's PDF goes */
 	char *datadir;
 	char *schema;
+	struct pipeline_env *env;	/* shared by the inputs: faces loaded once */
 };
 
 /* What parse_options leaves to do. */
@@ -277,7 +278,7 @@ run_one(const struct job *job, size_t i, struct diag *d)
 
 	if (input_is_file(input, d) &&
 	    (decl = decl_parse_file(input, job->schema, d)) != NULL &&
-	    (p = pipeline_layout(job->datadir, decl, &job->layout, d)) != NULL &&
+	    (p = pipeline_layout(job->env, decl, &job->layout, d)) != NULL &&
 	    job->render && pipeline_pdf(p, &pdf, &len) == 0) {
 		ret = write_deferred(job, job->outputs[i], pdf, len, d);
 		if (ret == 0 && job->stats)
@@ -311,6 +312,7 @@ run(struct job *job, struct diag *d)
 		return 0;
 	}
 	job->schema = datadir_path(job->datadir, "schemas/declaration.xsd");
+	job->env = pipeline_env_new(job->datadir);
 	if (job->render && (plan_outputs(job, d) != 0 || make_output_dir(job, d) != 0))
 		return 0;
 	for (size_t i = 0; i < job->ninputs && sig == 0; i++) {
@@ -326,6 +328,7 @@ job_free(struct job *job)
 	for (size_t i = 0; job->outputs != NULL && i < job->ninputs; i++)
 		free(job->outputs[i]);
 	free(job->outputs);
+	pipeline_env_free(job->env);
 	free(job->schema);
 	free(job->datadir);
 }

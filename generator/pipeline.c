@@ -1,4 +1,5 @@
-/* Hyphenation, layout and render wired together for one declaration. Layout measures
+/* Hyphenation, layout and render wired together for one declaration, with what the
+ * declarations of a process share (the font families) loaded once. Layout measures
  * with the font stage; the renderer (libharu) is created only to write the PDF. */
 #include "pipeline.h"
 
@@ -14,28 +15,56 @@
 #include "render.h"
 #include "util.h"
 
+struct pipeline_env {
+	char *datadir;
+	char *fonts;			/* the fonts' directory */
+	struct font_cache *families;	/* loaded on first need */
+};
+
 struct pipeline {
 	const struct decl *decl;
-	char *fonts;			/* the fonts' directory: render uses it while it lives */
+	struct pipeline_env *env;
 	struct diag *diag;
-	struct font *font;		/* the faces layout measures with */
+	struct font *font;		/* the faces layout measures with, env's */
 	struct render *render;		/* the PDF, once pipeline_pdf made it */
 	struct hyph_set *hyph;
 	struct layout *layout;
 };
 
+struct pipeline_env *
+pipeline_env_new(const char *datadir)
+{
+	struct pipeline_env *env = xcalloc(1, sizeof *env);
+
+	env->datadir = xstrdup(datadir);
+	env->fonts = datadir_path(datadir, "fonts");
+	env->families = font_cache_new();
+	return env;
+}
+
+void
+pipeline_env_free(struct pipeline_env *env)
+{
+	if (env == NULL)
+		return;
+	font_cache_free(env->families);
+	free(env->fonts);
+	free(env->datadir);
+	free(env);
+}
+
 struct pipeline *
-pipeline_layout(const char *datadir, const struct decl *decl,
+pipeline_layout(struct pipeline_env *env, const struct decl *decl,
     const struct layout_options *opt, struct diag *d)
 {
 	struct pipeline *p = xcalloc(1, sizeof *p);
 
 	p->decl = decl;
+	p->env = env;
 	p->diag = d;
-	p->fonts = datadir_path(datadir, "fonts");
-	p->font = font_new(p->fonts, d);
+	p->font = font_cache_get_bundled(env->families, env->fonts, d);
 	if (p->font != NULL) {
-		p->hyph = hyph_set_new(datadir, decl, d);
+		p->hyph = hyph_set_new(env->datadir, decl, d);
 		p->layout = layout_new(decl, font_metrics(p->font), p->hyph, opt, d);
 	}
 	if (p->layout == NULL) {
@@ -53,8 +82,6 @@ pipeline_free(struct pipeline *p)
 	layout_free(p->layout);
 	hyph_set_free(p->hyph);
 	render_free(p->render);
-	font_free(p->font);
-	free(p->fonts);
 	free(p);
 }
 
@@ -62,7 +89,7 @@ int
 pipeline_pdf(struct pipeline *p, const unsigned char **pdf, size_t *len)
 {
 	render_free(p->render);
-	if ((p->render = render_new(p->fonts, p->decl->path, p->diag)) == NULL)
+	if ((p->render = render_new(p->env->fonts, p->decl->path, p->diag)) == NULL)
 		return -1;
 	return render_document(p->render, p->decl, p->layout, pdf, len);
 }
@@ -123,19 +150,21 @@ pipeline_render(const char *datadir, const struct decl *decl,
     const struct layout_options *opt, struct diag *d, unsigned char **pdf, size_t *len,
     struct layout_stats *stats)
 {
-	struct pipeline *p = pipeline_layout(datadir, decl, opt, d);
+	struct pipeline_env *env = pipeline_env_new(datadir);
+	struct pipeline *p = pipeline_layout(env, decl, opt, d);
 	const unsigned char *out;
+	int ret = -1;
 
 	*pdf = NULL;
 	*len = 0;
-	if (p == NULL || pipeline_pdf(p, &out, len) != 0) {
-		pipeline_free(p);
-		return -1;
+	if (p != NULL && pipeline_pdf(p, &out, len) == 0) {
+		*pdf = xmalloc(*len);
+		memcpy(*pdf, out, *len);
+		if (stats)
+			layout_get_stats(p->layout, stats);
+		ret = 0;
 	}
-	*pdf = xmalloc(*len);
-	memcpy(*pdf, out, *len);
-	if (stats)
-		layout_get_stats(p->layout, stats);
 	pipeline_free(p);
-	return 0;
+	pipeline_env_free(env);
+	return ret;
 }

@@ -23,10 +23,18 @@ struct pipeline_stats {
 	char worst_words[PIPELINE_QUOTE_MAX];	/* its first words ("…" if cut); "" if none */
 };
 
-/* Lays decl out with the fonts of datadir, reporting every problem render would:
- * missing glyphs, words wider than the measure, loose lines. decl must outlive the
- * result. Returns NULL after reporting an error. */
-struct pipeline *pipeline_layout(const char *datadir, const struct decl *decl,
+/* What the declarations of one process share, each part loaded once, on the first
+ * declaration that needs it: the font families. */
+struct pipeline_env;
+
+/* The environment of the data directory datadir (copied); loads nothing yet. */
+struct pipeline_env *pipeline_env_new(const char *datadir);
+void pipeline_env_free(struct pipeline_env *env);
+
+/* Lays decl out with the fonts of env, reporting every problem render would:
+ * missing glyphs, words wider than the measure, loose lines. decl and env must
+ * outlive the result. Returns NULL after reporting an error. */
+struct pipeline *pipeline_layout(struct pipeline_env *env, const struct decl *decl,
     const struct layout_options *opt, struct diag *d);
 void pipeline_free(struct pipeline *p);
 
@@ -37,7 +45,8 @@ int pipeline_pdf(struct pipeline *p, const unsigned char **pdf, size_t *len);
 
 void pipeline_get_stats(const struct pipeline *p, struct pipeline_stats *st);
 
-/* pipeline_layout and pipeline_pdf in one: on success returns 0, *pdf (owned by the
+/* pipeline_layout and pipeline_pdf in one, for one declaration of datadir (in an
+ * environment of its own): on success returns 0, *pdf (owned by the
  * caller) and *len; stats, if not NULL, receives what the layout measured. Returns -1
  * after reporting an error. */
 int pipeline_render(const char *datadir, const struct decl *decl,

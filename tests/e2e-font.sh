@@ -1,7 +1,8 @@
 #!/bin/sh
 # The font stage, end to end: a damaged face in the data directory is an error naming
 # the file, for check as for render, and an existing PDF is left as it was; intact
-# copies of the faces render the same PDF as the bundled ones.
+# copies of the faces render the same PDF as the bundled ones; a batch of inputs loads
+# the faces once and renders each as it is rendered alone.
 # usage: tests/e2e-font.sh BINARY   (run from the repository's top directory)
 set -u
 BIN=${1:-build/declgen}
@@ -24,6 +25,25 @@ $BIN render -o "$T/bundled.pdf" $IN 2> /dev/null
 check "intact copies: the same PDF as the bundled faces" "cmp -s '$T/copy.pdf' '$T/bundled.pdf'"
 check "intact copies: no message" "[ ! -s '$T/err' ]"
 
+# A batch shares the faces: each PDF of one render -d is the PDF of its input rendered
+# alone, whatever was rendered before it.
+BATCH="$IN tests/showcase/aachen-dueren.xml declarations/krefeld-viersen.xml $IN"
+mkdir "$T/batch" "$T/alone"
+run render -d "$T/batch" $IN tests/showcase/aachen-dueren.xml declarations/krefeld-viersen.xml
+check "batch: exit 0" "[ $? -eq 0 ]"
+for f in $IN tests/showcase/aachen-dueren.xml declarations/krefeld-viersen.xml; do
+	n=$(basename "$f" .xml)
+	run render -o "$T/alone/$n.pdf" "$f"
+	check "batch: $n.pdf as rendered alone" "cmp -s '$T/batch/$n.pdf' '$T/alone/$n.pdf'"
+done
+# Where strace is installed: checking four inputs opens each face file once.
+if command -v strace > /dev/null 2>&1; then
+	DECLGEN_DATADIR="$T/data" strace -f -qq -e trace=open,openat -o "$T/trace" \
+	    timeout $LIMIT $BIN check $BATCH > /dev/null 2>&1
+	check "batch: check of four inputs opens each face once" \
+	    "[ \$(grep -c 'DeclgenSerif-[A-Za-z]*\.ttf\"' '$T/trace') -eq 4 ]"
+fi
+
 # damaged NAME WHY: with the bold face damaged, check and render exit 2 with one
 # message naming its file, and the previous PDF stays.
 damaged() {
@@ -39,6 +59,11 @@ damaged() {
 }
 rm "$BOLD"
 damaged "missing face" "No such file or directory"
+# A face that failed is not kept: every input of a batch reports it.
+run check $IN $IN
+check "missing face, two inputs: exit 2" "[ $? -eq 2 ]"
+check "missing face, two inputs: reported for each" \
+    "[ \$(grep -c '^$BOLD: error: cannot load this font' '$T/err') -eq 2 ]"
 head -c 100 "$T/bold.ttf" > "$BOLD"
 damaged "face cut after 100 bytes" "the font file is truncated"
 head -c 100000 "$T/bold.ttf" > "$BOLD"

@@ -1,4 +1,5 @@
-/* The font stage: coverage from the cmap, widths equal to libharu's, damaged faces. */
+/* The font stage: coverage from the cmap, widths equal to libharu's, kerning equal to
+ * HarfBuzz's and never a ligature, the kerning cache, damaged faces. */
 #include "testutil.h"
 
 #include <errno.h>
@@ -7,8 +8,10 @@
 #include <unistd.h>
 
 #include <hb.h>
+#include <math.h>
 
 #include "font.h"
+#include "font_int.h"
 #include "render.h"
 
 static const char *const faces[FACE_COUNT] = {
@@ -129,6 +132,184 @@ test_advances_equal_libharu(void **state)
 	assert_int_equal(log.len, 0);
 	render_free(r);
 	buf_free(&log);
+	unload(&x);
+}
+
+/* A face with kerning (GPOS 'kern' and a 'kern' table) and fi/fl ligatures in its
+ * 'liga' feature, from Debian's fonts-dejavu-core. */
+#define KERNED_FACE "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+/* The kerned face as all four faces of a family. */
+static void
+load_kerned(struct loaded *x)
+{
+	const char *const paths[FACE_COUNT] = {
+		KERNED_FACE, KERNED_FACE, KERNED_FACE, KERNED_FACE,
+	};
+
+	memset(x, 0, sizeof *x);
+	x->d.log = &x->log;
+	x->f = font_new_files(paths, 0, &x->d);
+	if (x->f == NULL)
+		fail_msg("cannot load %s (package fonts-dejavu-core): %s", KERNED_FACE,
+		    x->log.data ? x->log.data : "");
+	x->m = font_metrics(x->f);
+}
+
+/* Shapes text (UTF-8) in the font at path with features (HarfBuzz's syntax, comma
+ * separated, "" for none): the glyph count, and the first glyph's advance and nominal
+ * advance in font units, and the face's units per em. */
+struct shaped {
+	unsigned glyphs;
+	int x_advance, nominal;
+	unsigned upem;
+};
+
+static struct shaped
+shape_directly(const char *path, const char *text, const char *features)
+{
+	hb_blob_t *blob = hb_blob_create_from_file_or_fail(path);
+	hb_face_t *face;
+	hb_font_t *font;
+	hb_buffer_t *buf = hb_buffer_create();
+	hb_feature_t feat[8];
+	unsigned n = 0;
+	struct shaped r;
+
+	assert_non_null(blob);
+	face = hb_face_create(blob, 0);
+	font = hb_font_create(face);
+	for (const char *s = features; *s != '\0'; s += strcspn(s, ","), s += *s == ',') {
+		assert_true(n < 8);
+		assert_true(hb_feature_from_string(s, (int)strcspn(s, ","), &feat[n++]));
+	}
+	hb_buffer_add_utf8(buf, text, -1, 0, -1);
+	hb_buffer_guess_segment_properties(buf);
+	hb_shape(font, buf, feat, n);
+	r.glyphs = hb_buffer_get_length(buf);
+	r.x_advance = hb_buffer_get_glyph_positions(buf, NULL)[0].x_advance;
+	r.nominal = hb_font_get_glyph_h_advance(font,
+	    hb_buffer_get_glyph_infos(buf, NULL)[0].codepoint);
+	r.upem = hb_face_get_upem(face);
+	hb_buffer_destroy(buf);
+	hb_font_destroy(font);
+	hb_face_destroy(face);
+	hb_blob_destroy(blob);
+	return r;
+}
+
+#define NO_LIGATURES "liga=0,clig=0,dlig=0,hlig=0"
+
+/* The classic kerning pairs come closer, by exactly what hb_shape positions. */
+static void
+test_kern_equals_harfbuzz(void **state)
+{
+	static const char *const pairs[] = {"AV", "Te", "Vo", "We", "Ta", "LT", "P."};
+	struct loaded x;
+
+	(void)state;
+	load_kerned(&x);
+	for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++) {
+		const char *p = pairs[i];
+		struct shaped s = shape_directly(KERNED_FACE, p, NO_LIGATURES);
+		/* lround: to the nearest, halves away from zero, as font.h says. */
+		long want = lround((s.x_advance - s.nominal) * 1000.0 / s.upem);
+
+		for (int face = 0; face < FACE_COUNT; face++) {
+			int got = x.m->kern(x.m->ctx, face, (uint8_t)p[0], (uint8_t)p[1]);
+
+			if (got >= 0 || got != want)
+				fail_msg("%s: kern %d, HarfBuzz %ld", p, got, want);
+			assert_int_equal(font_kern(x.f, face, (uint8_t)p[0], (uint8_t)p[1]), got);
+		}
+	}
+	/* Pairs that do not kern, and a character the face lacks. */
+	assert_int_equal(font_kern(x.f, FACE_REGULAR, 'n', 'n'), 0);
+	assert_int_equal(font_kern(x.f, FACE_REGULAR, 'A', 0x4E2D), 0);
+	assert_int_equal(font_kern(x.f, FACE_REGULAR, 0x1F600, 'A'), 0);
+	assert_int_equal(x.log.len, 0);
+	unload(&x);
+}
+
+/* The shaping kern measures with never ligates: "fi" and the "fl" of "Auflage" stay two
+ * glyphs, the face's own, in a face whose default shaping does join them. */
+static void
+test_kern_never_ligates(void **state)
+{
+	static const char *const pairs[] = {"fi", "fl", "ff"};
+	struct loaded x;
+
+	(void)state;
+	load_kerned(&x);
+	for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++) {
+		const char *p = pairs[i];
+		const hb_glyph_info_t *info;
+		const hb_glyph_position_t *pos;
+		struct font_face *ff = &x.f->faces[FACE_REGULAR];
+
+		if (strcmp(p, "ff") != 0)
+			assert_int_equal(shape_directly(KERNED_FACE, p, "").glyphs, 1);
+		assert_int_equal(font_shape_pair(ff, (uint8_t)p[0], (uint8_t)p[1], &info, &pos), 2);
+		assert_int_equal(info[0].codepoint, font_glyph(x.f, FACE_REGULAR, (uint8_t)p[0]));
+		assert_int_equal(info[1].codepoint, font_glyph(x.f, FACE_REGULAR, (uint8_t)p[1]));
+		/* Not the ligature's advance taken as the first glyph's. */
+		assert_int_equal(font_kern(x.f, FACE_REGULAR, (uint8_t)p[0], (uint8_t)p[1]), 0);
+	}
+	unload(&x);
+}
+
+/* Declgen Serif has no kerning: every pair is 0, answered without shaping. */
+static void
+test_kern_zero_without_kerning(void **state)
+{
+	struct loaded x;
+
+	(void)state;
+	load(&x, FONTS);
+	assert_non_null(x.f);
+	for (int face = 0; face < FACE_COUNT; face++) {
+		for (uint32_t l = 0x20; l < 0x7F; l++)
+			for (uint32_t r = 0x20; r < 0x7F; r++)
+				assert_int_equal(x.m->kern(x.m->ctx, face, l, r), 0);
+		assert_null(x.f->faces[face].kern);
+	}
+	unload(&x);
+}
+
+/* A pair is shaped once, then answered from the cache; a full cache starts over,
+ * bounded, and answers the same. */
+static void
+test_kern_cache(void **state)
+{
+	struct loaded x;
+	struct kern_cache *k;
+	int av;
+
+	(void)state;
+	load_kerned(&x);
+	k = x.f->faces[FACE_BOLD].kern;
+	assert_non_null(k);
+	assert_int_equal(k->shaped, 0);
+	av = font_kern(x.f, FACE_BOLD, 'A', 'V');
+	assert_int_equal(k->shaped, 1);
+	assert_int_equal(font_kern(x.f, FACE_BOLD, 'A', 'V'), av);
+	assert_int_equal(k->shaped, 1);
+	assert_int_equal(k->used, 1);
+	/* The reverse pair is another pair; the other faces have caches of their own. */
+	font_kern(x.f, FACE_BOLD, 'V', 'A');
+	assert_int_equal(k->shaped, 2);
+	assert_int_equal(x.f->faces[FACE_REGULAR].kern->shaped, 0);
+	/* A character without a glyph is not shaped. */
+	assert_int_equal(font_kern(x.f, FACE_BOLD, 'A', 0x4E2D), 0);
+	assert_int_equal(k->shaped, 2);
+	/* Past KERN_FULL distinct pairs the table is emptied, never overfilled. */
+	for (uint32_t l = 0x41; l < 0x41 + 40; l++)
+		for (uint32_t r = 0x61; r < 0x61 + 26; r++) {
+			font_kern(x.f, FACE_BOLD, l, r);
+			assert_true(k->used <= KERN_FULL);
+		}
+	assert_true(k->shaped > KERN_FULL);
+	assert_int_equal(font_kern(x.f, FACE_BOLD, 'A', 'V'), av);
 	unload(&x);
 }
 
@@ -256,11 +437,101 @@ test_copied_faces_load(void **state)
 	free(bold);
 }
 
+/* The bundled paths in dir spelt with n "./" more, so that each n names another
+ * family of the cache with the same files. */
+static void
+spelt_paths(const char *dir, int n, char bufs[FACE_COUNT][600], const char *p[FACE_COUNT])
+{
+	for (int face = 0; face < FACE_COUNT; face++) {
+		int len = snprintf(bufs[face], sizeof bufs[face], "%s/", dir);
+
+		for (int i = 0; i < n; i++)
+			len += snprintf(bufs[face] + len, sizeof bufs[face] - (size_t)len, "./");
+		snprintf(bufs[face] + len, sizeof bufs[face] - (size_t)len, "%s", faces[face]);
+		p[face] = bufs[face];
+	}
+}
+
+/* A family is loaded once and kept: asked for again, it is answered even after its
+ * files are gone. Past FONT_CACHE_FAMILIES families the least recently asked for is
+ * dropped (asked for again, it is loaded again: here it fails, as its files are gone),
+ * and a failure is reported at every request. */
+static void
+test_font_cache(void **state)
+{
+	char dir[] = "/tmp/test_font.XXXXXX", path[512], *bold;
+	char bufs[FONT_CACHE_FAMILIES + 1][FACE_COUNT][600];
+	const char *p[FONT_CACHE_FAMILIES + 1][FACE_COUNT];
+	struct font *got[FONT_CACHE_FAMILIES + 1];
+	struct font_cache *c = font_cache_new();
+	struct diag d = {0};
+	struct buf log = {0};
+	size_t len;
+
+	(void)state;
+	d.log = &log;
+	snprintf(path, sizeof path, "%s/%s", FONTS, faces[FACE_BOLD]);
+	assert_int_equal(read_file(path, 1 << 24, &bold, &len), 0);
+	make_fonts_dir(dir, bold, len);
+	free(bold);
+	for (int n = 0; n <= FONT_CACHE_FAMILIES; n++)
+		spelt_paths(dir, n, bufs[n], p[n]);
+	/* Families 0 to FONT_CACHE_FAMILIES - 1 fill the cache; 0 is asked for again
+	 * last, so 1 is the least recently asked for. */
+	for (int n = 0; n < FONT_CACHE_FAMILIES; n++)
+		assert_non_null(got[n] = font_cache_get(c, p[n], 1, &d));
+	assert_ptr_equal(font_cache_get(c, p[0], 1, &d), got[0]);
+	assert_ptr_not_equal(got[0], got[1]);
+	assert_non_null(got[FONT_CACHE_FAMILIES] = font_cache_get(c, p[FONT_CACHE_FAMILIES], 1, &d));
+	assert_int_equal(log.len, 0);
+	remove_fonts_dir(dir);
+	/* Kept, whatever happened to the files. */
+	assert_ptr_equal(font_cache_get(c, p[0], 1, &d), got[0]);
+	assert_ptr_equal(font_cache_get(c, p[FONT_CACHE_FAMILIES], 1, &d), got[FONT_CACHE_FAMILIES]);
+	for (int n = 2; n < FONT_CACHE_FAMILIES; n++)
+		assert_ptr_equal(font_cache_get(c, p[n], 1, &d), got[n]);
+	assert_int_equal(log.len, 0);
+	/* Dropped: loaded anew, and the files are gone. Twice asked, twice reported. */
+	assert_null(font_cache_get(c, p[1], 1, &d));
+	assert_null(font_cache_get(c, p[1], 1, &d));
+	assert_int_equal(d.worst, DIAG_FATAL);
+	assert_int_equal(log_count(&log), 2 * FACE_COUNT);
+	font_cache_free(c);
+	buf_free(&log);
+}
+
+/* The bundled family through the cache is the one font_new loads. */
+static void
+test_font_cache_bundled(void **state)
+{
+	struct font_cache *c = font_cache_new();
+	struct diag d = {0};
+	struct font *f;
+	struct loaded x;
+
+	(void)state;
+	f = font_cache_get_bundled(c, FONTS, &d);
+	assert_non_null(f);
+	assert_ptr_equal(font_cache_get_bundled(c, FONTS, &d), f);
+	load(&x, FONTS);
+	for (int face = 0; face < FACE_COUNT; face++)
+		for (uint32_t cp = 0x20; cp < 0x17F; cp++)
+			assert_int_equal(font_advance(f, face, cp), width(&x, face, cp));
+	unload(&x);
+	font_cache_free(c);
+}
+
 static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_coverage),
 	cmocka_unit_test(test_advances_equal_libharu),
+	cmocka_unit_test(test_kern_equals_harfbuzz),
+	cmocka_unit_test(test_kern_never_ligates),
+	cmocka_unit_test(test_kern_zero_without_kerning),
+	cmocka_unit_test(test_kern_cache),
 	cmocka_unit_test(test_damaged_faces),
 	cmocka_unit_test(test_copied_faces_load),
+	cmocka_unit_test(test_font_cache),
+	cmocka_unit_test(test_font_cache_bundled),
 };
 
 TEST_MAIN(tests)
