@@ -8,7 +8,8 @@ CC ?= cc
 PKG_CONFIG ?= pkg-config
 XML_CFLAGS := $(shell $(PKG_CONFIG) --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2)
 HB_CFLAGS := $(shell $(PKG_CONFIG) --cflags harfbuzz 2>/dev/null || echo -I/usr/include/harfbuzz)
-HB_LIBS := $(shell $(PKG_CONFIG) --libs harfbuzz 2>/dev/null || echo -lharfbuzz)
+HB_LIBS := $(shell $(PKG_CONFIG) --libs harfbuzz harfbuzz-subset 2>/dev/null || \
+	echo -lharfbuzz-subset -lharfbuzz)
 # Warnings are errors in CI (.ci/run sets WERROR=1); a user's build only prints them.
 WERROR ?=
 WARN := -Wall -Wextra -pedantic$(if $(WERROR), -Werror)
@@ -38,12 +39,17 @@ BUILD_PACKAGES := gcc libc6-dev make pkg-config libhpdf-dev libxml2-dev libutf8p
 HASH := \#
 links = printf '$(foreach h,$(1),$(HASH)include <$(h)>\n)int main(void) { return 0; }\n' | \
 	$(CC) $(XML_CFLAGS) $(HB_CFLAGS) -x c -o /dev/null - $(2)
-BUILD_PROBE := $(call links,hpdf.h hyphen.h libxml/parser.h utf8proc.h hb.h,$(LIBS))
-# To test: cmocka, poppler, qpdf, xmllint, the German locale's source (check-locale).
-TEST_PACKAGES := libcmocka-dev poppler-utils qpdf libxml2-utils locales
+BUILD_PROBE := $(call links,hpdf.h hyphen.h libxml/parser.h utf8proc.h hb.h hb-subset.h,$(LIBS))
+# To test: cmocka, poppler, qpdf, xmllint, the German locale's source (check-locale),
+# Ghostscript and MuPDF (text extraction by other readers), a CFF-flavoured OpenType face,
+# a German word list (test_hyph compares the hyphenation of each of its words).
+TEST_PACKAGES := libcmocka-dev poppler-utils qpdf libxml2-utils locales ghostscript \
+	mupdf-tools fonts-texgyre wngerman
 TEST_PROBE := $(call links,stdarg.h stddef.h stdint.h setjmp.h cmocka.h,-lcmocka) && \
-	$(foreach c,pdftotext pdffonts pdfinfo qpdf xmllint,command -v $(c) >/dev/null &&) \
-	test -r /usr/share/i18n/locales/de_DE
+	$(foreach c,pdftotext pdffonts pdfinfo qpdf xmllint gs mutool,command -v $(c) >/dev/null &&) \
+	test -r /usr/share/i18n/locales/de_DE && \
+	test -r /usr/share/texmf/fonts/opentype/public/tex-gyre/texgyreheros-regular.otf && \
+	test -r /usr/share/dict/ngerman
 # For check-valgrind, and for fuzz (clang's libFuzzer).
 VALGRIND_PACKAGES := valgrind
 VALGRIND_PROBE := command -v valgrind
@@ -257,3 +263,24 @@ install: build/declgen
 clean:
 	rm -rf build
 	rm -f output/*.pdf
+
+# ----- hyphenation pattern index (engineer hyph) -----
+
+# tools/hyph_index compiles hyphen/*.dic into the index hyph_load looks a document's
+# words up in (generator/hyph_index.h); generator/hyph_index.c includes it. A pattern
+# file that is not one of these (the system's, another DECLGEN_DATADIR's) is scanned
+# at run time instead, with the same results.
+HYPH_DICS := $(sort $(wildcard hyphen/*.dic))
+
+build/tools/hyph_index: tools/hyph_index.c generator/hyph_index.h build/flags | build/deps/build
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $<
+
+build/gen/hyph_index.inc: build/tools/hyph_index $(HYPH_DICS)
+	@mkdir -p $(@D)
+	build/tools/hyph_index $(HYPH_DICS) > $@
+
+build/obj/hyph_index.o build/asan/obj/hyph_index.o build/fuzz/declgen-fuzz: \
+	build/gen/hyph_index.inc
+NOPDF_OBJS += build/obj/hyph_index.o
+build/tests/test_layout: build/obj/hyph_index.o

@@ -6,6 +6,8 @@
 
 #include <stddef.h>
 
+#include "limits.h"
+
 struct buf;
 struct diag;
 
@@ -113,6 +115,10 @@ struct decl {
 	char **hyphenation;	/* exceptions: words with "-" where they may break */
 	size_t nhyphenation;
 	struct pos hyphenation_pos;
+	/* <typeface family>, white space collapsed; empty for the bundled Declgen Serif.
+	 * Held in place: the schema bounds it, in characters of up to 4 bytes. */
+	char typeface[4 * LIMIT_FAMILY_CHARS + 1];
+	struct pos typeface_pos;
 	struct block *blocks;
 	size_t nblocks;
 	struct text sig_heading;	/* nruns 0 if none */

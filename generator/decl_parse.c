@@ -1149,6 +1149,26 @@ build_date(struct parse *p, xmlNodePtr date, struct decl *decl)
 	free(s);
 }
 
+/* <typeface family="...">: the family name with white space collapsed, as the schema's
+ * xs:token compares it. The schema bounds its length, but n may be one it rejected. */
+static void
+build_typeface(struct parse *p, xmlNodePtr n, struct decl *decl)
+{
+	const char *family = n ? attribute(n, "family", NULL) : NULL;
+	size_t len = 0;
+
+	if (family == NULL)
+		return;
+	for (const char *s = family; *s != '\0' && len < sizeof decl->typeface - 1; s++) {
+		if (!strchr(" \t\n\r", *s))
+			decl->typeface[len++] = *s;
+		else if (len > 0 && s[1] != '\0' && !strchr(" \t\n\r", s[1]))
+			decl->typeface[len++] = ' ';
+	}
+	decl->typeface[len] = '\0';
+	decl->typeface_pos = node_pos(p, n);
+}
+
 static void
 build_meta(struct parse *p, xmlNodePtr meta, struct decl *decl)
 {
@@ -1177,6 +1197,7 @@ build_meta(struct parse *p, xmlNodePtr meta, struct decl *decl)
 	decl->hyphenation = text_list(child(meta, "hyphenation"), "word", -1,
 	    &decl->nhyphenation);
 	decl->hyphenation_pos = node_pos(p, child(meta, "hyphenation"));
+	build_typeface(p, valid_child(p, meta, "typeface"), decl);
 }
 
 static const struct {

@@ -5,15 +5,29 @@
 
 #include <errno.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
+#include "limits.h"
+#include "util.h"
 
 /* The sfnt table directory (OpenType spec, "Organization of an OpenType font"): a
  * 12-byte header whose bytes 4-5 count the tables, then a 16-byte record per table
  * whose bytes 8-11 are its offset and 12-15 its length, all big-endian. */
 #define SFNT_HEADER_BYTES 12u
 #define SFNT_RECORD_BYTES 16u
+
+/* Units per em the OpenType spec allows (head.unitsPerEm, bytes 18-19 of head). */
+#define HEAD_UPEM_OFFSET 18u
+#define UPEM_MIN 16u
+#define UPEM_MAX 16384u
+
+/* OS/2 fsType (bytes 8-9 of the table): bit 1 "restricted licence embedding" (the face
+ * must not be embedded at all), bit 9 "bitmap embedding only" (no outlines). */
+#define OS2_FSTYPE_OFFSET 8u
+#define FSTYPE_RESTRICTED 0x0002u
+#define FSTYPE_BITMAP_ONLY 0x0200u
 
 static uint32_t
 be32(const unsigned char *p)
@@ -47,6 +61,24 @@ sfnt_complete(const unsigned char *data, size_t len)
 	return 1;
 }
 
+/* What is wrong with the structure of the font file in blob, or NULL if its tables can
+ * be read. */
+static const char *
+file_problem(hb_blob_t *blob)
+{
+	unsigned len;
+	const unsigned char *data = (const unsigned char *)hb_blob_get_data(blob, &len);
+
+	if (data != NULL && len >= 4 && memcmp(data, "ttcf", 4) == 0)
+		return "a font collection (.ttc or .otc) holds several faces; save the face "
+		    "you need as a .ttf or .otf file of its own";
+	if (data == NULL || !is_sfnt(data, len))
+		return "not a TrueType or OpenType font";
+	if (!sfnt_complete(data, len))
+		return "the font file is truncated";
+	return NULL;
+}
+
 /* Whether face has the tables layout reads: units per em, glyphs, widths, a cmap. */
 static int
 has_tables(hb_face_t *face)
@@ -56,7 +88,7 @@ has_tables(hb_face_t *face)
 		HB_TAG('h', 'm', 't', 'x'), HB_TAG('m', 'a', 'x', 'p'),
 		HB_TAG('c', 'm', 'a', 'p'),
 	};
-	int ok = hb_face_get_glyph_count(face) > 0;
+	int ok = 1;
 
 	for (size_t i = 0; ok && i < sizeof needed / sizeof *needed; i++) {
 		hb_blob_t *table = hb_face_reference_table(face, needed[i]);
@@ -67,22 +99,90 @@ has_tables(hb_face_t *face)
 	return ok;
 }
 
-/* What is wrong with the font file in blob, or NULL if it can be used. */
-static const char *
-face_problem(hb_blob_t *blob, hb_face_t **face)
+/* OS/2 fsType of face; 0 (installable) for a face without an OS/2 table, as the
+ * OpenType spec reads an old Macintosh TrueType font. */
+static unsigned
+fs_type(hb_face_t *face)
 {
+	hb_blob_t *os2 = hb_face_reference_table(face, HB_TAG('O', 'S', '/', '2'));
 	unsigned len;
-	const unsigned char *data = (const unsigned char *)hb_blob_get_data(blob, &len);
+	const unsigned char *p = (const unsigned char *)hb_blob_get_data(os2, &len);
+	unsigned type = 0;
 
-	*face = NULL;
-	if (data == NULL || !is_sfnt(data, len))
-		return "not a TrueType or OpenType font";
-	if (!sfnt_complete(data, len))
-		return "the font file is truncated";
-	*face = hb_face_create(blob, 0);
-	if (!has_tables(*face))
+	if (p != NULL && len >= OS2_FSTYPE_OFFSET + 2)
+		type = (unsigned)p[OS2_FSTYPE_OFFSET] << 8 | p[OS2_FSTYPE_OFFSET + 1];
+	hb_blob_destroy(os2);
+	return type;
+}
+
+/* head.unitsPerEm as the file has it (bytes 18-19 of head), 0 if head is too short.
+ * HarfBuzz reads a value out of range as 1000, which would hide it. */
+static unsigned
+file_upem(hb_face_t *face)
+{
+	hb_blob_t *head = hb_face_reference_table(face, HB_TAG('h', 'e', 'a', 'd'));
+	unsigned len;
+	const unsigned char *p = (const unsigned char *)hb_blob_get_data(head, &len);
+	unsigned upem = 0;
+
+	if (p != NULL && len >= HEAD_UPEM_OFFSET + 2)
+		upem = (unsigned)p[HEAD_UPEM_OFFSET] << 8 | p[HEAD_UPEM_OFFSET + 1];
+	hb_blob_destroy(head);
+	return upem;
+}
+
+/* What keeps face from being set and embedded, or NULL if nothing does. */
+static const char *
+face_problem(hb_face_t *face)
+{
+	unsigned upem = file_upem(face);
+
+	if (!has_tables(face))
 		return "the font lacks a table it needs (head, hhea, hmtx, maxp or cmap)";
+	if (hb_face_get_glyph_count(face) == 0)
+		return "the font has no glyphs";
+	if (upem < UPEM_MIN || upem > UPEM_MAX)
+		return "its units per em are not between 16 and 16384";
+	if (fs_type(face) & FSTYPE_RESTRICTED)
+		return "its licence forbids embedding it in a document (OS/2 fsType: "
+		    "restricted license embedding); use a face whose licence allows embedding";
+	if (fs_type(face) & FSTYPE_BITMAP_ONLY)
+		return "its licence allows embedding it only as bitmaps (OS/2 fsType: bitmap "
+		    "embedding only); use a face whose licence allows embedding its outlines";
 	return NULL;
+}
+
+/* Reports problem of the face file at path with what to do about it. */
+static void
+report(struct diag *d, int bundled, const char *path, const char *problem)
+{
+	diag_report(d, bundled ? DIAG_FATAL : DIAG_ERROR, path, 0, 0,
+	    "cannot load this font: %s; %s", problem,
+	    bundled ? "reinstall declgen" : "replace this font file");
+}
+
+hb_blob_t *
+font_check_read(const char *path, int bundled, struct diag *d)
+{
+	hb_blob_t *blob;
+	const char *problem;
+	char *data;
+	size_t len;
+	int err = read_file(path, LIMIT_FONT_BYTES, &data, &len);
+
+	if (err != 0) {
+		report(d, bundled, path, err == EFBIG ? "the file is larger than "
+		    LIMIT_FONT_BYTES_TEXT : err == EINVAL ? "not a regular file" :
+		    strerror(err));
+		return NULL;
+	}
+	blob = hb_blob_create(data, (unsigned)len, HB_MEMORY_MODE_READONLY, data, free);
+	if ((problem = file_problem(blob)) != NULL) {
+		report(d, bundled, path, problem);
+		hb_blob_destroy(blob);
+		return NULL;
+	}
+	return blob;
 }
 
 hb_face_t *
@@ -90,17 +190,12 @@ font_check_load(const char *path, int bundled, hb_blob_t **blob, struct diag *d)
 {
 	hb_face_t *face;
 	const char *problem;
-	enum diag_level sev = bundled ? DIAG_FATAL : DIAG_ERROR;
-	const char *fix = bundled ? "reinstall declgen" : "replace this font file";
 
-	errno = 0;
-	if ((*blob = hb_blob_create_from_file_or_fail(path)) == NULL) {
-		diag_report(d, sev, path, 0, 0, "cannot load this font: %s; %s",
-		    errno ? strerror(errno) : "unreadable", fix);
+	if ((*blob = font_check_read(path, bundled, d)) == NULL)
 		return NULL;
-	}
-	if ((problem = face_problem(*blob, &face)) != NULL) {
-		diag_report(d, sev, path, 0, 0, "cannot load this font: %s; %s", problem, fix);
+	face = hb_face_create(*blob, 0);
+	if ((problem = face_problem(face)) != NULL) {
+		report(d, bundled, path, problem);
 		hb_face_destroy(face);
 		hb_blob_destroy(*blob);
 		*blob = NULL;

@@ -8,6 +8,7 @@
 
 #include <hyphen.h>
 
+#include "hyph_index.h"
 #include "text.h"
 #include "util.h"
 
@@ -219,13 +220,11 @@ add_word_substrings(struct hashset *set, const struct hashset *prefixes, const c
 	}
 }
 
-/* Adds the substrings of the words of text that patterns can use: each distinct word
- * once, none of a word longer than hyph_word hyphenates. So the set never holds more
- * than the patterns' prefixes, and the time is bounded by the text's length times the
- * longest pattern. */
+/* Calls fn(w, n, arg) once for each distinct word of text (UTF-8, len bytes): its n
+ * letters in lowercase ISO-8859-1. Words longer than hyph_word hyphenates are left out. */
 static void
-add_substrings(struct hashset *set, const struct hashset *prefixes, const char *text,
-    size_t len)
+each_distinct_word(const char *text, size_t len,
+    void (*fn)(const char *w, size_t n, void *arg), void *arg)
 {
 	struct hashset words = {xcalloc(1024, sizeof *words.slots), 1023, 0};
 	char w[HYPH_WORD_MAX];
@@ -245,11 +244,38 @@ add_substrings(struct hashset *set, const struct hashset *prefixes, const char *
 		}
 		if (n > 0 && n <= sizeof w && !set_has(&words, hash(w, n))) {
 			set_add(&words, hash(w, n));
-			add_word_substrings(set, prefixes, w, n);
+			fn(w, n, arg);
 		}
 		n = 0;
 	}
 	free(words.slots);
+}
+
+/* The substrings of words patterns can use, and the patterns' prefixes that bound them. */
+struct substrings {
+	struct hashset *set;
+	const struct hashset *prefixes;
+};
+
+static void
+add_word(const char *w, size_t n, void *arg)
+{
+	struct substrings *s = arg;
+
+	add_word_substrings(s->set, s->prefixes, w, n);
+}
+
+/* Adds the substrings of the words of text that patterns can use: each distinct word
+ * once, none of a word longer than hyph_word hyphenates. So the set never holds more
+ * than the patterns' prefixes, and the time is bounded by the text's length times the
+ * longest pattern. */
+static void
+add_substrings(struct hashset *set, const struct hashset *prefixes, const char *text,
+    size_t len)
+{
+	struct substrings s = {set, prefixes};
+
+	each_distinct_word(text, len, add_word, &s);
 }
 
 /* Whether libhyphen needs the pattern on line to give on the words of the text (whose
@@ -372,6 +398,87 @@ select_patterns(const char *data, size_t dlen, const char *text, size_t len,
 	free(seen.at);
 }
 
+/* The lines of an indexed pattern file a document needs (kept), and which of its states
+ * have them already. */
+struct selection {
+	const struct hyph_index *x;
+	unsigned char *taken;	/* taken[e]: entry e's line is in kept */
+	struct buf *kept;
+};
+
+/* Adds the line of the state with key s (len bytes, hash h), if there is one; returns
+ * whether there is. */
+static int
+take_state(struct selection *sel, uint32_t h, const char *s, size_t len)
+{
+	const struct hyph_index *x = sel->x;
+	long e = hyph_index_find(x, h, s, len);
+
+	if (e < 0)
+		return 0;
+	if (!sel->taken[e]) {
+		sel->taken[e] = 1;
+		buf_append(sel->kept, x->lines + x->line[e], x->line[e + 1] - x->line[e]);
+	}
+	return 1;
+}
+
+/* Takes every state the word w (n letters) can bring libhyphen's machine to, with or
+ * without a word boundary before and after (see pattern_needed: a boundary may fall
+ * anywhere). A substring that is no state has no longer one that is: states are the
+ * prefixes of patterns. */
+static void
+take_word(const char *w, size_t n, void *arg)
+{
+	struct selection *sel = arg;
+	char key[HYPH_WORD_MAX + 2];
+
+	for (size_t a = 0; a < n; a++)
+		for (int dot = 0; dot < 2; dot++) {
+			uint32_t h = HYPH_INDEX_BASIS;
+			size_t k = 0;
+
+			if (dot) {
+				key[k++] = '.';
+				h = hyph_index_step(h, '.');
+			}
+			for (size_t b = a; b < n; b++) {
+				key[k++] = w[b];
+				h = hyph_index_step(h, w[b]);
+				if (!take_state(sel, h, key, k))
+					break;
+				key[k] = '.';
+				take_state(sel, hyph_index_step(h, '.'), key, k + 1);
+			}
+		}
+}
+
+/* The lines of the indexed pattern file x libhyphen needs to hyphenate the words of
+ * text (UTF-8, len bytes) as the whole file would: its directives, and for each state
+ * the words can reach the one line that makes it (tools/hyph_index.c). A lookup per
+ * substring, no scan of the patterns. */
+static void
+select_indexed(const struct hyph_index *x, const char *text, size_t len, struct buf *kept)
+{
+	struct selection sel = {x, xcalloc(x->nentries, 1), kept};
+
+	buf_puts(kept, x->head);
+	/* The word boundary before the first letter. */
+	take_state(&sel, hyph_index_step(HYPH_INDEX_BASIS, '.'), ".", 1);
+	each_distinct_word(text, len, take_word, &sel);
+	free(sel.taken);
+}
+
+/* The built-in index of the pattern file data (len bytes), or NULL. */
+static const struct hyph_index *
+find_index(const char *data, size_t len)
+{
+	for (size_t i = 0; i < hyph_nindexes; i++)
+		if (hyph_indexes[i]->rawlen == len && memcmp(hyph_indexes[i]->raw, data, len) == 0)
+			return hyph_indexes[i];
+	return NULL;
+}
+
 struct hyph *
 hyph_load(const char *path, const char *text, size_t len)
 {
@@ -379,11 +486,14 @@ hyph_load(const char *path, const char *text, size_t len)
 	char *data;
 	size_t dlen;
 	struct hyph *h = NULL;
+	const struct hyph_index *x;
 	FILE *f;
 
 	if (read_file(path, MAX_PATTERN_FILE, &data, &dlen) != 0)
 		return NULL;
-	if (names_utf8(data, dlen)) {
+	if (text != NULL && (x = find_index(data, dlen)) != NULL)
+		select_indexed(x, text, len, &kept);
+	else if (names_utf8(data, dlen)) {
 		to_latin1_file(data, dlen, &latin);
 		select_patterns(latin.data, latin.len, text, len, &kept);
 	} else

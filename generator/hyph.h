@@ -31,8 +31,10 @@ void hyph_set_free(struct hyph_set *s);
 /* Loads the patterns of a libhyphen pattern file (ISO-8859-1 or UTF-8, as its first line
  * says) that can match in the words of text (UTF-8): libhyphen takes seconds to load
  * all 78,000 German patterns, and a pattern that is no substring of any word can never
- * apply. The result hyphenates every word of text as the whole file would. Time and
- * memory grow with the text's length times the longest pattern, and with the file.
+ * apply. The result hyphenates every word of text as the whole file would. For a file
+ * built in (a .dic file of hyphen/, recognised by its contents: hyph_index.h) the patterns are looked
+ * up per substring of each distinct word; any other file is scanned. Time and memory
+ * grow with the text's length times the longest pattern, and with the file.
  * With text NULL, loads every pattern. Returns NULL if the file cannot be read. */
 struct hyph *hyph_load(const char *path, const char *text, size_t len);
 void hyph_free(struct hyph *h);

@@ -1,4 +1,7 @@
-/* Layout of the document's structure: dateline, title, body blocks, signature grid. */
+/* Layout, the stage's entry (layout.h): the document's structure (dateline, title,
+ * body blocks, signature grid) as vboxes of staged items, set through layout_para.c and
+ * paginated by layout_page.c. It owns the vboxes and the layout's statistics; it writes
+ * no text, line or page of struct layout itself. */
 #include "layout_int.h"
 
 #include <assert.h>
@@ -12,12 +15,6 @@
 #include "lang.h"
 #include "text.h"
 #include "typo.h"
-
-struct lay_item *
-stage_item(struct setter *s)
-{
-	return ARRAY_PUSH(s->staged, s->nstaged, s->capstaged);
-}
 
 struct vbox *
 add_vbox(struct setter *s)
@@ -102,21 +99,6 @@ add_string(struct setter *s, const char *str, struct pos pos, const struct para_
 	stack_lines(s, lines, n, leading, space, break_first);
 	free(lines);
 	return n;
-}
-
-char *
-strip_soft_hyphens(const char *str)
-{
-	size_t len = strlen(str), n = 0;
-	char *out = xmalloc(len + 1);
-
-	for (size_t i = 0; i < len; i++)
-		if (str[i] == '\xC2' && str[i + 1] == '\xAD')
-			i++;
-		else
-			out[n++] = str[i];
-	out[n] = '\0';
-	return out;
 }
 
 /* "Krefeld, 22.01.2024" in the declaration's language, or what of it is known; NULL
@@ -348,21 +330,12 @@ static void
 stage_blank(struct setter *s, double x, const char *caption)
 {
 	double end = MARGIN_LEFT + SIG_BLANK_RULE;
-	struct lay_item *it;
 
 	if (end < x + SIG_BLANK_MIN)
 		end = x + SIG_BLANK_MIN;
-	stage_rule(s, x, -2, end, -2, SIG_RULE, 0);
-	it = stage_item(s);
-	it->kind = LAY_TEXT;
-	it->face = FACE_ITALIC;
-	it->size = FOOTER_SIZE;
-	it->x = x;
-	it->y = -2 - FOOTER_SIZE - 1;
-	it->off = s->out->text.len;
-	buf_puts(&s->out->text, caption);
-	it->len = strlen(caption);
-	it->x2 = x + text_width(s, FACE_ITALIC, FOOTER_SIZE, caption);
+	stage_rule(s, x, -SIG_BLANK_DROP, end, -SIG_BLANK_DROP, SIG_RULE, 0);
+	stage_text(s, FACE_ITALIC, FOOTER_SIZE, x, ALIGN_LEFT, caption)->y = -SIG_BLANK_DROP -
+	    FOOTER_SIZE - SIG_CAPTION_GAP;
 }
 
 /* "Krefeld, den" before the blank for the date: set in lines that leave the blank
@@ -512,20 +485,11 @@ sig_ascent(double cw, int seal)
 static void
 stage_seal(struct setter *s, double x, double y)
 {
-	const char *caption = lang_get(s->lang)->seal;
-	double w = text_width(s, FACE_ITALIC, FOOTER_SIZE, caption);
-	struct lay_item *it = stage_item(s);
+	struct lay_item *it = stage_text(s, FACE_ITALIC, FOOTER_SIZE, x + SEAL_SIZE / 2,
+	    ALIGN_CENTER, lang_get(s->lang)->seal);
 
-	it->kind = LAY_TEXT;
-	it->face = FACE_ITALIC;
-	it->size = FOOTER_SIZE;
 	it->gray = FOOTER_GRAY;
-	it->x = x + (SEAL_SIZE - w) / 2;
-	it->x2 = it->x + w;
 	it->y = y + SEAL_CAPTION_RAISE;
-	it->off = s->out->text.len;
-	buf_puts(&s->out->text, caption);
-	it->len = strlen(caption);
 }
 
 /* Sets a signature block of width width at x: its seal's room, its line and the text
@@ -577,7 +541,7 @@ static void
 lay_signatures(struct setter *s)
 {
 	const struct decl *decl = s->decl;
-	int cols = decl->columns > 0 ? decl->columns : 2;
+	int cols = decl->columns > 0 ? decl->columns : SIG_COLUMNS;
 	double cw = (TEXT_WIDTH - (cols - 1) * SIG_COLUMN_GAP) / cols;
 	double space = SIG_SECTION_SPACE;
 

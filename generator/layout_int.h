@@ -1,5 +1,7 @@
 /* Private to the layout stage: the state while laying out, shared by layout.c
- * (document structure), layout_para.c (lines) and layout_page.c (pages). */
+ * (document structure), layout_para.c (lines, measuring, text items) and layout_page.c
+ * (pages). The calls go one way: layout.c -> layout_page.c -> layout_para.c, and
+ * layout.c -> layout_para.c. */
 #ifndef DECLGEN_LAYOUT_INT_H
 #define DECLGEN_LAYOUT_INT_H
 
@@ -83,10 +85,18 @@ char *strip_soft_hyphens(const char *str);
 /* Appends an item to s->staged and returns it. */
 struct lay_item *stage_item(struct setter *s);
 
+/* The one builder of text items: str (appended to s->out->text) in face at size, its
+ * baseline from x (ALIGN_LEFT), to x (ALIGN_RIGHT) or centred on x (ALIGN_CENTER), y 0.
+ * text_item returns it for the caller to place; stage_text stages it. */
+struct lay_item text_item(struct setter *s, enum face face, double size, double x,
+    enum align align, const char *str);
+struct lay_item *stage_text(struct setter *s, enum face face, double size, double x,
+    enum align align, const char *str);
+
 /* Appends a vbox and returns it, zeroed but for first (= s->nstaged) and first_line. */
 struct vbox *add_vbox(struct setter *s);
 
-/* Distributes the vboxes over pages, adds the running footer, fills s->out. */
+/* Distributes the vboxes over pages, adds the running footer, fills s->out (layout_page.c). */
 int paginate(struct setter *s);
 
 #endif

@@ -1,4 +1,7 @@
-/* Pages: vboxes -> pages, each as full as the keep rules allow, and the running footer. */
+/* Pages: vboxes -> pages, each as full as the keep rules allow, and the running footer.
+ * Called by layout.c once everything is set; calls only layout_para.c (measuring, text
+ * items). It owns layout.items and layout.pages, and fills in each line's page as it
+ * places the line. */
 #include "layout_int.h"
 
 #include <math.h>
@@ -25,7 +28,7 @@ baseline(const struct vbox *b, size_t j, size_t first, double prev_base)
 	double top = PAGE_TOP - LEADING * ASCENT_SHARE;
 
 	if (b[j].grid)
-		base = top - ceil((top - base) / LEADING - 1e-6) * LEADING;
+		base = top - ceil((top - base) / LEADING - GRID_EPSILON) * LEADING;
 	return base;
 }
 
@@ -39,7 +42,7 @@ fill_page(struct setter *s, size_t first, int *forced)
 	*forced = 0;
 	for (size_t j = first; j < s->nboxes; j++) {
 		base = baseline(b, j, first, base);
-		if (base - b[j].depth >= MARGIN_BOTTOM - 0.001 || j == first)
+		if (base - b[j].depth >= MARGIN_BOTTOM - POSITION_EPSILON || j == first)
 			continue;
 		/* Box j does not fit: end the page at the last break the rules allow. */
 		for (size_t k = j; k > first; k--)
@@ -58,21 +61,13 @@ add_item(struct layout *l)
 }
 
 static void
-add_footer_text(struct setter *s, const char *str, double x, int right)
+add_footer_text(struct setter *s, const char *str, double x, enum align align)
 {
 	struct lay_item *it = add_item(s->out);
-	double w = text_width(s, FACE_REGULAR, FOOTER_SIZE, str);
 
-	it->kind = LAY_TEXT;
-	it->face = FACE_REGULAR;
-	it->size = FOOTER_SIZE;
+	*it = text_item(s, FACE_REGULAR, FOOTER_SIZE, x, align, str);
 	it->gray = FOOTER_GRAY;
-	it->x = right ? x - w : x;
 	it->y = FOOTER_BASELINE;
-	it->off = s->out->text.len;
-	it->len = strlen(str);
-	it->x2 = it->x + w;
-	buf_puts(&s->out->text, str);
 }
 
 /* "Seite 3 von 12", in the declaration's language. */
@@ -175,8 +170,8 @@ add_footer(struct setter *s, const char *left, size_t page, size_t npages)
 	struct buf num = {0};
 
 	page_label(s, page, npages, &num);
-	add_footer_text(s, left, MARGIN_LEFT, 0);
-	add_footer_text(s, num.data, PAGE_WIDTH - MARGIN_RIGHT, 1);
+	add_footer_text(s, left, MARGIN_LEFT, ALIGN_LEFT);
+	add_footer_text(s, num.data, PAGE_WIDTH - MARGIN_RIGHT, ALIGN_RIGHT);
 	buf_free(&num);
 }
 

@@ -1,8 +1,12 @@
 /* Lines: inline text -> boxes, glue and penalties (with hyphenation) -> broken lines
- * -> positioned text items. */
+ * -> positioned text items. The bottom of the layout stage, calling no other part of
+ * it: the one place that asks the fonts for widths and kerning, and the one builder of
+ * text items (text_item, stage_text). It owns layout.text, layout.lines and
+ * layout.paras, and the staged items. */
 #include "layout_int.h"
 
 #include <assert.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +26,7 @@
 
 /* Characters of a word or phrase quoted in a message. */
 #define EXCERPT_CHARS 40
+
 /* One character of the block being set. */
 struct ch {
 	uint32_t cp;
@@ -103,22 +108,97 @@ advance(struct para *p, enum face face, uint32_t cp)
 	return w;
 }
 
+/* Whether cp is a space: glue between words, never kerned. */
+static int
+is_space_cp(uint32_t cp)
+{
+	return cp == ' ' || cp == CP_NBSP;
+}
+
+/* Kerning in pt between left and right set next to each other in face at size (see
+ * metrics.h): none next to a space. */
+static double
+kern_width(const struct metrics *m, enum face face, double size, uint32_t left,
+    uint32_t right)
+{
+	if (is_space_cp(left) || is_space_cp(right))
+		return 0;
+	return m->kern(m->ctx, face, left, right) * size / 1000.0;
+}
+
 /* Callers measure text whose glyphs are checked where it is set (advance) or by
  * layout_new's check_glyphs: a glyph missing here counts as nothing, as it has no
- * position to be reported at. */
+ * position to be reported at. The text is one item: kerned, soft hyphens skipped. */
 double
 text_width(const struct setter *s, enum face face, double size, const char *str)
 {
 	size_t len = strlen(str), n;
+	uint32_t prev = 0;	/* the last character measured, 0 before the first */
 	double w = 0;
 
 	for (size_t i = 0; i < len; i += n) {
-		double a = glyph_width(s->m, face, size, utf8_decode(str + i, len - i, &n));
+		uint32_t cp = utf8_decode(str + i, len - i, &n);
+		double a = glyph_width(s->m, face, size, cp);
 
+		if (cp == CP_SHY)
+			continue;
+		if (prev != 0)
+			w += kern_width(s->m, face, size, prev, cp);
 		if (a > 0)
 			w += a;
+		prev = cp;
 	}
 	return w;
+}
+
+struct lay_item *
+stage_item(struct setter *s)
+{
+	return ARRAY_PUSH(s->staged, s->nstaged, s->capstaged);
+}
+
+struct lay_item
+text_item(struct setter *s, enum face face, double size, double x, enum align align,
+    const char *str)
+{
+	struct lay_item it = {.kind = LAY_TEXT, .face = face, .size = size};
+	double w = text_width(s, face, size, str);
+
+	if (align == ALIGN_RIGHT)
+		x -= w;
+	else if (align == ALIGN_CENTER)
+		x -= w / 2;
+	it.x = x;
+	it.x2 = x + w;
+	it.off = s->out->text.len;
+	buf_puts(&s->out->text, str);
+	it.len = s->out->text.len - it.off;
+	return it;
+}
+
+struct lay_item *
+stage_text(struct setter *s, enum face face, double size, double x, enum align align,
+    const char *str)
+{
+	struct lay_item *it = stage_item(s);
+
+	*it = text_item(s, face, size, x, align, str);
+	return it;
+}
+
+char *
+strip_soft_hyphens(const char *str)
+{
+	size_t len = strlen(str), n = 0;
+	char *out = xmalloc(len + 1);
+
+	for (size_t i = 0; i < len; i++)
+		if (str[i] == '\xC2' && str[i + 1] == '\xAD')
+			i++;
+		else
+			out[n++] = str[i];
+	out[n] = '\0';
+	return out;
 }
 
 static void
@@ -168,7 +248,25 @@ add_penalty(struct para *p, int penalty, double width, int flagged, struct piece
 static int
 is_space(const struct ch *c)
 {
-	return c->cp == ' ' || c->cp == CP_NBSP;
+	return is_space_cp(c->cp);
+}
+
+/* Kerning in pt after chars[k], towards the next character before end that is not a
+ * soft hyphen, if the two end up in one text item: same face, same link, no space
+ * between them. */
+static double
+kern_after(const struct para *p, size_t k, size_t end)
+{
+	const struct ch *c = &p->chars[k];
+	size_t j = k + 1;
+
+	if (c->cp == CP_SHY)
+		return 0;
+	while (j < end && p->chars[j].cp == CP_SHY)
+		j++;
+	if (j >= end || p->chars[j].face != c->face || p->chars[j].uri != c->uri)
+		return 0;
+	return kern_width(p->s->m, (enum face)c->face, p->ps->size, c->cp, p->chars[j].cp);
 }
 
 static int
@@ -327,6 +425,15 @@ is_hyphenation(unsigned char brk)
 	return brk == BRK_HYPHEN || brk == BRK_HYPHEN_SHORT;
 }
 
+/* Width in pt of a hyphen added after chars[k], with its kerning. */
+static double
+hyphen_width(struct para *p, size_t k)
+{
+	enum face face = (enum face)p->chars[k].face;
+
+	return advance(p, face, '-') + kern_width(p->s->m, face, p->ps->size, p->chars[k].cp, '-');
+}
+
 /* A part of the word that no break point splits and that is wider than the measure
  * (with the hyphen drawn at its end) gets a break point between any two characters,
  * at a cost (no hyphen is drawn): the line is set within the margins, and the author
@@ -342,10 +449,12 @@ add_emergency_breaks(struct para *p, size_t ws, size_t we, unsigned char *brk)
 		double hyphen;
 
 		width += advance(p, p->chars[k].face, p->chars[k].cp);
-		if (k + 1 < we && !brk[k - ws])
+		if (k + 1 < we && !brk[k - ws]) {
+			width += kern_after(p, k, we);
 			continue;
+		}
 		hyphen = k + 1 < we && is_hyphenation(brk[k - ws]) ?
-		    advance(p, p->chars[k].face, '-') : 0;
+		    hyphen_width(p, k) : 0;
 		if (width + hyphen > p->ps->width) {
 			for (size_t j = start; j < k; j++)
 				brk[j - ws] = BRK_EMERGENCY;
@@ -375,35 +484,41 @@ ragged_stretch(const struct para_style *ps)
 	return ps->name ? ps->width : RAGGED_STRETCH;
 }
 
+/* The penalty of a break of the given kind whose line, if it breaks there, grows by
+ * width. */
 static void
-add_break_penalty(struct para *p, enum brk kind, struct piece pen)
+add_break_penalty(struct para *p, enum brk kind, double width, struct piece pen)
 {
-	enum face face = (enum face)pen.face;
-
 	switch (kind) {
 	case BRK_HYPHEN:
-		add_penalty(p, HYPHEN_PENALTY, advance(p, face, '-'), 1, pen);
+		add_penalty(p, HYPHEN_PENALTY, width, 1, pen);
 		break;
 	case BRK_HYPHEN_SHORT:
-		add_penalty(p, HYPHEN_PENALTY + HYPH_SHORT_PENALTY, advance(p, face, '-'), 1, pen);
+		add_penalty(p, HYPHEN_PENALTY + HYPH_SHORT_PENALTY, width, 1, pen);
 		break;
 	case BRK_EXPLICIT:
-		add_penalty(p, EXHYPHEN_PENALTY, 0, 1, pen);
+		add_penalty(p, EXHYPHEN_PENALTY, width, 1, pen);
 		break;
 	case BRK_LINK:
-		add_penalty(p, LINK_BREAK_PENALTY, 0, 0, pen);
+		add_penalty(p, LINK_BREAK_PENALTY, width, 0, pen);
 		break;
 	default:
-		add_penalty(p, EMERGENCY_PENALTY, 0, 0, pen);
+		add_penalty(p, EMERGENCY_PENALTY, width, 0, pen);
+		p->items[p->nitems - 1].cut = 1;
 		break;
 	}
 }
 
-/* Adds a break point of the given kind inside a word. */
+/* Adds a break point of the given kind after chars[k] of the word ending at we. The box
+ * before it holds the kerning towards the next letter; if the line breaks here, that
+ * kerning goes (and a hyphen with its own kerning comes): the penalty's width says so,
+ * as Knuth's pre-break text does. */
 static void
-add_break(struct para *p, enum face face, enum brk kind)
+add_break(struct para *p, size_t k, size_t we, enum brk kind)
 {
+	enum face face = (enum face)p->chars[k].face;
 	struct piece pen = {.face = face, .hyphen = is_hyphenation(kind)}, none = {0};
+	double width = (pen.hyphen ? hyphen_width(p, k) : 0) - kern_after(p, k, we);
 	int ragged = p->ps->align != ALIGN_JUSTIFY;
 	struct lb_item *g;
 
@@ -414,7 +529,7 @@ add_break(struct para *p, enum face face, enum brk kind)
 		g = add_item(p, LB_GLUE, 0, none);
 		g->stretch = ragged_stretch(p->ps);
 	}
-	add_break_penalty(p, kind, pen);
+	add_break_penalty(p, kind, width, pen);
 	if (ragged) {
 		g = add_item(p, LB_GLUE, 0, none);
 		g->stretch = -ragged_stretch(p->ps);
@@ -435,7 +550,7 @@ add_word(struct para *p, size_t ws, size_t we, int last_word)
 		const struct ch *c = &p->chars[k];
 		int last = k + 1 == we;
 
-		width += advance(p, c->face, c->cp);
+		width += advance(p, c->face, c->cp) + kern_after(p, k, we);
 		/* A box is one face and one link target. */
 		if (last || brk[k - ws] || c[1].face != c->face || c[1].uri != c->uri) {
 			struct piece box = {.start = start, .end = k + 1, .face = c->face};
@@ -445,7 +560,7 @@ add_word(struct para *p, size_t ws, size_t we, int last_word)
 			width = 0;
 		}
 		if (!last && brk[k - ws])
-			add_break(p, c->face, brk[k - ws]);
+			add_break(p, k, we, brk[k - ws]);
 	}
 	free(brk);
 }
@@ -604,7 +719,8 @@ relax_wide_phrases(struct para *p)
 
 	for (size_t i = 0; i <= p->nchars; i++) {
 		if (i < p->nchars && !is_space(&p->chars[i])) {
-			width += advance(p, p->chars[i].face, p->chars[i].cp);
+			width += advance(p, p->chars[i].face, p->chars[i].cp) +
+			    kern_after(p, i, p->nchars);
 			continue;
 		}
 		if (i < p->nchars) {
@@ -672,15 +788,10 @@ emit_text(struct para *p, size_t line_first, enum face face, double x, double w,
 	char enc[4];
 
 	if (prev && prev->kind == LAY_TEXT && prev->face == face && prev->uri == uri &&
-	    prev->off + prev->len == s->out->text.len && prev->x2 > x - 0.001 && prev->x2 < x + 0.001)
+	    prev->off + prev->len == s->out->text.len && fabs(prev->x2 - x) < POSITION_EPSILON)
 		it = prev;
 	else {
-		it = stage_item(s);
-		it->kind = LAY_TEXT;
-		it->face = face;
-		it->size = p->ps->size;
-		it->x = x;
-		it->off = s->out->text.len;
+		it = stage_text(s, face, p->ps->size, x, ALIGN_LEFT, "");
 		it->line = s->out->nlines;	/* the line being placed is the last */
 		it->uri = uri;
 	}
@@ -709,17 +820,7 @@ natural_width(const struct para *p, const struct lb_line *l)
 static void
 place_marker(struct setter *s, const struct para_style *ps)
 {
-	double w = text_width(s, ps->base, ps->size, ps->marker);
-	struct lay_item *it = stage_item(s);
-
-	it->kind = LAY_TEXT;
-	it->face = ps->base;
-	it->size = ps->size;
-	it->x = ps->marker_right - w;
-	it->x2 = ps->marker_right;
-	it->off = s->out->text.len;
-	buf_puts(&s->out->text, ps->marker);
-	it->len = s->out->text.len - it->off;
+	stage_text(s, ps->base, ps->size, ps->marker_right, ALIGN_RIGHT, ps->marker);
 }
 
 static void
@@ -782,9 +883,13 @@ place_line(struct para *p, const struct lb_line *l, int last, struct set_line *o
 		rec->ratio = 0;
 	if (end->type == LB_PENALTY && p->pieces[l->end].hyphen) {
 		emit_text(p, out->first, p->pieces[l->end].face, x, end->width, 0, 0, "-");
-		x += end->width;
 		rec->hyphenated = 1;
-	}
+	} else if (end->type == LB_PENALTY && s->nstaged > out->first &&
+	    s->staged[s->nstaged - 1].kind == LAY_TEXT)
+		/* The line's last letter is not kerned towards the next line's first. */
+		s->staged[s->nstaged - 1].x2 += end->width;
+	if (end->type == LB_PENALTY)
+		x += end->width;
 	rec->right = x;
 	if (ps->bar_x > 0)
 		place_bar(s, ps);

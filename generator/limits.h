@@ -27,6 +27,18 @@
 #define LIMIT_YEAR_MIN 1900
 #define LIMIT_YEAR_MAX 2999
 
+/* Longest family name a declaration may ask for (<typeface family>), in characters:
+ * the schema's maxLength. */
+#define LIMIT_FAMILY_CHARS 64
+
+/* Largest face file read, in bytes: a pan-Unicode face such as Noto Sans CJK is about
+ * 16 MiB; a face a declaration can use holds far less. */
+#define LIMIT_FONT_BYTES (32u * 1024u * 1024u)
+#define LIMIT_FONT_BYTES_TEXT "32 MiB"
+/* Most font files (.ttf, .otf) in one fonts folder searched for a family: a family of
+ * many weights and widths has some 50. */
+#define LIMIT_FONT_FILES 256
+
 /* Longest link address accepted, in bytes: about the longest URL every browser handles
  * (2083 in Internet Explorer), and the schema's bound on href; an address is typed by
  * an author, so anything longer is a mistake. */

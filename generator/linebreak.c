@@ -74,6 +74,8 @@ struct breaker {
 	size_t n;
 	const struct lb_params *p;
 	struct sums *sum;	/* sum[i]: totals of items [0, i) */
+	size_t *next_break;	/* next_break[i]: the next break point after i under the
+				 * relaxed rules, or n */
 	struct node *nodes;
 	size_t nnodes, capnodes;
 	long active;		/* head of the active list */
@@ -175,6 +177,28 @@ badness(double r)
 	double bad = 100 * fabs(r) * fabs(r) * fabs(r);
 
 	return bad > INF_BAD ? INF_BAD : bad;
+}
+
+/* Whether the line from a to the cut i (lb_item.cut) is no better than the line to
+ * the next break point: that one fits, is no worse, costs no more and is no more a
+ * hyphen. A part of a word cut anywhere offers a break after every letter, and only
+ * the fullest line from a is worth a node: otherwise every letter would be a node that
+ * stays active for a whole line. */
+static int
+is_dominated_cut(const struct breaker *b, const struct node *a, size_t i, double r)
+{
+	size_t j = b->next_break[i];
+	const struct lb_item *bi = &b->items[i], *bj;
+	double rj;
+
+	if (bi->type != LB_PENALTY || !bi->cut || j >= b->n)
+		return 0;
+	bj = &b->items[j];
+	if (bj->type == LB_PENALTY && (bj->penalty <= -LB_INF || bj->penalty > bi->penalty ||
+	    bj->flagged > bi->flagged))
+		return 0;
+	rj = line_ratio(b, a, j);
+	return rj >= -1 && badness(rj) <= badness(r);
 }
 
 /* Hyphenated lines in a row if the line from a ends at break i; every count beyond
@@ -303,7 +327,8 @@ total_fit_pass(struct breaker *b, const struct pass *ps)
 			na->examined |= !relaxable;
 			if (overfull)
 				consider_line(b, ps, a, i, -1, 1, &cand);
-			else if (r >= -1 && badness(r) <= ps->tolerance)
+			else if (r >= -1 && badness(r) <= ps->tolerance &&
+			    !is_dominated_cut(b, na, i, r))
 				consider_line(b, ps, a, i, r, 0, &cand);
 			if (overflows || is_forced_break(&b->items[i])) {
 				if (prev_active == -1)
@@ -462,7 +487,8 @@ lb_break(const struct lb_item *items, size_t n, const struct lb_params *p,
 
 	memset(out, 0, sizeof *out);
 	if (n == 0 || !is_forced_break(&items[n - 1]) || p->max_hyphens < 0 ||
-	    p->max_hyphens > LB_MAX_HYPHENS)
+	    p->max_hyphens > LB_MAX_HYPHENS ||
+	    (p->method != LB_TOTAL_FIT && p->method != LB_GREEDY))
 		return -1;
 	b.sum = xcalloc(n + 1, sizeof *b.sum);
 	for (size_t i = 0; i < n; i++) {
@@ -472,6 +498,12 @@ lb_break(const struct lb_item *items, size_t n, const struct lb_params *p,
 			b.sum[i + 1].stretch += items[i].stretch;
 			b.sum[i + 1].shrink += items[i].shrink;
 		}
+	}
+	b.next_break = xcalloc(n, sizeof *b.next_break);
+	for (size_t i = n, next = n; i-- > 0;) {
+		b.next_break[i] = next;
+		if (is_legal_break(items, i, 1))
+			next = i;
 	}
 	if (p->method == LB_GREEDY) {
 		greedy_pass(&b);
@@ -483,6 +515,7 @@ lb_break(const struct lb_item *items, size_t n, const struct lb_params *p,
 		out->relaxed = relaxed;
 	}
 	free(b.sum);
+	free(b.next_break);
 	free(b.nodes);
 	return last != -1 ? 0 : -1;
 }

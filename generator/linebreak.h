@@ -27,6 +27,10 @@ struct lb_item {
 	int relaxable;		/* penalties only: a break that a rule forbids (such as too
 				 * few letters of the last word on the last line), taken
 				 * only when total fit relaxes its rules */
+	int cut;		/* penalties only: one of many last-resort breaks (after
+				 * every letter of a word too wide for any line); total fit
+				 * ends a line here only if the line to the next break point
+				 * would not fit or be worse, as first fit does */
 };
 
 enum lb_method {
@@ -75,7 +79,7 @@ struct lb_result {
 };
 
 /* Breaks items (which must end with a forced break) into lines. Returns 0, or -1 if the
- * items are malformed. An item sequence that cannot be set within the width still
+ * items or the parameters (max_hyphens, method) are malformed. An item sequence that cannot be set within the width still
  * gives lines: the fewest overfull ones, flagged. */
 int lb_break(const struct lb_item *items, size_t n, const struct lb_params *p,
     struct lb_result *out);

@@ -1,6 +1,6 @@
 /* Hyphenation, layout and render wired together for one declaration, with what the
  * declarations of a process share (the font families) loaded once. Layout measures
- * with the font stage; the renderer (libharu) is created only to write the PDF. */
+ * with the font stage; the renderer is created only to write the PDF. */
 #include "pipeline.h"
 
 #include <stdio.h>
@@ -11,6 +11,7 @@
 #include "decl.h"
 #include "diag.h"
 #include "font.h"
+#include "font_family.h"
 #include "hyph.h"
 #include "render.h"
 #include "util.h"
@@ -58,11 +59,15 @@ pipeline_layout(struct pipeline_env *env, const struct decl *decl,
     const struct layout_options *opt, struct diag *d)
 {
 	struct pipeline *p = xcalloc(1, sizeof *p);
+	struct font_family family;
 
 	p->decl = decl;
 	p->env = env;
 	p->diag = d;
-	p->font = font_cache_get_bundled(env->families, env->fonts, d);
+	if (font_family_find(decl, env->fonts, &family, d) == 0) {
+		p->font = font_cache_get(env->families, family.paths, family.bundled, d);
+		font_family_free(&family);
+	}
 	if (p->font != NULL) {
 		p->hyph = hyph_set_new(env->datadir, decl, d);
 		p->layout = layout_new(decl, font_metrics(p->font), p->hyph, opt, d);
@@ -89,7 +94,7 @@ int
 pipeline_pdf(struct pipeline *p, const unsigned char **pdf, size_t *len)
 {
 	render_free(p->render);
-	if ((p->render = render_new(p->env->fonts, p->decl->path, p->diag)) == NULL)
+	if ((p->render = render_new(p->font, p->decl->path, p->diag)) == NULL)
 		return -1;
 	return render_document(p->render, p->decl, p->layout, pdf, len);
 }

@@ -9,11 +9,14 @@
 #include <time.h>
 
 #include <hpdf.h>
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
 
 #include "decl.h"
 #include "diag.h"
 #include "layout.h"
 #include "render_fonts.h"
+#include "render_text.h"
 #include "typo.h"
 #include "util.h"
 #include "version.h"
@@ -22,9 +25,6 @@
  * bytes of UTF-8: far more than a viewer shows, well under the 65,535 bytes libharu
  * allows one string. */
 #define INFO_MAX_BYTES 2000u
-/* Longest piece of text drawn in one operation, in bytes: libharu refuses a string of
- * more than 65,535 bytes, and a word that no line can hold may be longer. */
-#define TEXT_PIECE_BYTES 16384u
 /* SOURCE_DATE_EPOCH's range: the dates a PDF can write, 0000-01-01T00:00:00Z to
  * 9999-12-31T23:59:59Z, in seconds since 1970. */
 #define SOURCE_DATE_MIN (-62167219200LL)
@@ -56,15 +56,6 @@ error_text(HPDF_STATUS code)
 	switch (code) {
 	case HPDF_FAILD_TO_ALLOC_MEM:
 		return "out of memory";
-	case HPDF_TTF_CANNOT_EMBEDDING_FONT:
-		return "the font's licence does not allow embedding it";
-	case HPDF_TTF_INVALID_FOMAT:
-	case HPDF_TTF_INVALID_CMAP:
-	case HPDF_TTF_MISSING_TABLE:
-		return "a font file is damaged";
-	case HPDF_FILE_IO_ERROR:
-	case HPDF_FILE_OPEN_ERROR:
-		return "a font file cannot be read";
 	case HPDF_PAGE_OUT_OF_RANGE:
 	case HPDF_PAGE_INVALID_SIZE:
 		return "a page is too large";
@@ -97,7 +88,7 @@ check(struct render *r, HPDF_STATUS st, const char *doing)
 }
 
 struct render *
-render_new(const char *fonts_dir, const char *file, struct diag *d)
+render_new(const struct font *font, const char *file, struct diag *d)
 {
 	struct render *r = xcalloc(1, sizeof *r);
 
@@ -114,7 +105,7 @@ render_new(const char *fonts_dir, const char *file, struct diag *d)
 		render_free(r);
 		return NULL;
 	}
-	fonts_init(&r->fonts, r->pdf, fonts_dir, file, d);
+	fonts_init(&r->fonts, r->pdf, font, file, d);
 	return r;
 }
 
@@ -128,12 +119,6 @@ render_free(struct render *r)
 		HPDF_Free(r->pdf);
 	free(r->out);
 	free(r);
-}
-
-const struct metrics *
-render_metrics(struct render *r)
-{
-	return &r->fonts.metrics;
 }
 
 static int
@@ -154,74 +139,20 @@ draw_rules(struct render *r, HPDF_Page page, const struct layout *l, const struc
 	return 0;
 }
 
-/* Draws the text of it (UTF-8) at its place, in pieces of at most TEXT_PIECE_BYTES,
- * each continuing where the last ended; piece is scratch space. */
-static int
-show_text(struct render *r, HPDF_Page page, const struct lay_item *it, const char *text,
-    struct buf *piece)
-{
-	for (size_t at = 0, n; at < it->len; at += n) {
-		HPDF_STATUS st;
-
-		n = it->len - at;
-		if (n > TEXT_PIECE_BYTES) {
-			n = TEXT_PIECE_BYTES;
-			while (n > 0 && ((unsigned char)text[at + n] & 0xC0) == 0x80)
-				n--;
-		}
-		piece->len = 0;
-		buf_append(piece, text + at, n);
-		st = at == 0 ? HPDF_Page_TextOut(page, (HPDF_REAL)it->x, (HPDF_REAL)it->y,
-		    piece->data) : HPDF_Page_ShowText(page, piece->data);
-		if (check(r, st, "draw text"))
-			return -1;
-	}
-	return 0;
-}
-
+/* The page's text, written into its content stream after what libharu wrote. */
 static int
 draw_text(struct render *r, HPDF_Page page, const struct layout *l, const struct lay_page *lp)
 {
-	struct buf s = {0};
-	int cur_face = -1;
-	double cur_size = 0, cur_gray = 0;
-	int ret = 0;
+	HPDF_PageAttr attr = page->attr;
+	struct buf content = {0};
+	int ret;
 
-	if (check(r, HPDF_Page_BeginText(page), "start text"))
-		return -1;
-	for (size_t i = lp->first; i < lp->first + lp->count && ret == 0; i++) {
-		const struct lay_item *it = &l->items[i];
-
-		if (it->kind != LAY_TEXT)
-			continue;
-		if ((int)it->face != cur_face || it->size != cur_size) {
-			HPDF_Font font = fonts_get(&r->fonts, it->face);
-
-			/* A font file that did not load has been reported already. */
-			if (font == NULL && !r->fonts.failed[it->face])
-				check(r, HPDF_INVALID_FONT, "embed a font");
-			if (font == NULL ||
-			    check(r, HPDF_Page_SetFontAndSize(page, font, (HPDF_REAL)it->size),
-			    "select a font")) {
-				ret = -1;
-				break;
-			}
-			cur_face = (int)it->face;
-			cur_size = it->size;
-		}
-		if (it->gray != cur_gray) {
-			if (check(r, HPDF_Page_SetGrayFill(page, (HPDF_REAL)it->gray), "set a colour")) {
-				ret = -1;
-				break;
-			}
-			cur_gray = it->gray;
-		}
-		fonts_mark_used(&r->fonts, it->face, lay_text(l, it), it->len);
-		ret = show_text(r, page, it, lay_text(l, it), &s);
-	}
-	buf_free(&s);
-	if (check(r, HPDF_Page_EndText(page), "end text"))
-		ret = -1;
+	if (text_draw_page(&r->fonts, page, l, lp, &content) != 0)
+		ret = check(r, HPDF_INVALID_FONT, "select a font");
+	else
+		ret = check(r, HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)content.data,
+		    (HPDF_UINT)content.len), "draw text");
+	buf_free(&content);
 	return ret;
 }
 
@@ -488,10 +419,10 @@ render_document(struct render *r, const struct decl *decl, const struct layout *
 	}
 	if (set_info(r, decl) != 0)
 		return -1;
-	if (fonts_fix_tounicode(&r->fonts) != 0) {
-		HPDF_ResetError(r->pdf);
-		diag_report(r->diag, DIAG_FATAL, r->file, 0, 0,
-		    "cannot write the fonts' text maps (ToUnicode)");
+	if (fonts_finish(&r->fonts) != 0) {
+		/* A face HarfBuzz cannot subset has been reported already. */
+		if (HPDF_GetError(r->pdf) != HPDF_OK)
+			check(r, HPDF_INVALID_FONT, "embed a font");
 		return -1;
 	}
 	if (save(r) != 0)

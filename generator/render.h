@@ -4,20 +4,17 @@
 
 #include <stddef.h>
 
-#include "metrics.h"
-
 struct decl;
 struct diag;
+struct font;
 struct layout;
 struct render;
 
-/* Starts a PDF document whose fonts come from fonts_dir. Problems are reported to d
- * under the name file. Returns NULL on an error. */
-struct render *render_new(const char *fonts_dir, const char *file, struct diag *d);
+/* Starts a PDF document drawn with the faces of font (which must outlive it), embedding
+ * the glyphs drawn. Problems are reported to d under the name file. Returns NULL on an
+ * error. */
+struct render *render_new(const struct font *font, const char *file, struct diag *d);
 void render_free(struct render *r);
-
-/* The fonts' metrics for layout. Valid while r lives. */
-const struct metrics *render_metrics(struct render *r);
 
 /* Draws the pages and the document information; then produces the PDF in memory:
  * *pdf (owned by r) and *len. Returns 0, or -1 after reporting an error. */

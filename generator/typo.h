@@ -64,6 +64,12 @@
 #define SEAL_GAP MM(5.0)	/* between the signature line and the seal beside it */
 #define SIG_MIN_RULE MM(50.0)
 #define SEAL_CAPTION_RAISE 3.0	/* caption's baseline above the foot of the room */
+/* The blank for place and date: its rule below the baseline, its caption's top that far
+ * below the rule. */
+#define SIG_BLANK_DROP 2.0
+#define SIG_CAPTION_GAP 1.0
+/* Columns of the signature grid when the declaration names none. */
+#define SIG_COLUMNS 2
 
 /* Running footer. */
 #define FOOTER_SIZE 8.5
@@ -100,6 +106,11 @@
  * demerits, more than any line within the tolerance costs (44,100), so they part only
  * where no other setting fits the width. */
 #define NAME_BIND_PENALTY 500
+/* pt: positions closer than this are one (rounding of sums of widths). */
+#define POSITION_EPSILON 0.001
+/* Lines: a baseline within this many lines of a grid line is on it. */
+#define GRID_EPSILON 1e-6
+
 /* A justified line looser than this badness (ratio 1.26), TeX's \tolerance, is
  * reported, as TeX reports an "Underfull \hbox". */
 #define LOOSE_BADNESS 200

@@ -188,6 +188,69 @@ DECLGEN_DATADIR="$T/data" timeout $LIMIT $BIN render -o "$T/nofont.pdf" tests/da
 check "fonts missing: exit 2" "[ $? -eq 2 ]"
 check "fonts missing: says which font" "grep -q '/fonts/DeclgenSerif-.*ttf: error: cannot load this font' $T/err"
 
+# ----- face files of a declaration's own typeface (issue 9) -----
+# A declaration set in "Declgen Serif" from a fonts folder beside it: the italic, bold
+# and bold italic are sound copies, the regular face R is made hostile case by case.
+FAM=$T/family
+mkdir -p "$FAM/fonts"
+sed 's|</short-title>|&<typeface family="Declgen Serif"/>|' tests/data/minimal.xml > "$FAM/d.xml"
+cp fonts/DeclgenSerif-Italic.ttf fonts/DeclgenSerif-Bold.ttf fonts/DeclgenSerif-BoldItalic.ttf "$FAM/fonts/"
+R=$FAM/fonts/DeclgenSerif-Regular.ttf
+# face_patch TABLE OFFSET HEX: R becomes the bundled regular face with the bytes HEX
+# at OFFSET of its table TABLE, or (OFFSET "tag") with the table renamed to HEX.
+face_patch() {
+	python3 - fonts/DeclgenSerif-Regular.ttf "$R" "$@" <<'EOF'
+import struct, sys
+src, dst, table, off, value = sys.argv[1:]
+data = bytearray(open(src, 'rb').read())
+for i in range(struct.unpack('>H', data[4:6])[0]):
+    rec = 12 + 16 * i
+    if data[rec:rec + 4] == table.encode():
+        if off == 'tag':
+            data[rec:rec + 4] = value.encode()
+        else:
+            at = struct.unpack('>I', data[rec + 8:rec + 12])[0] + int(off)
+            data[at:at + len(value) // 2] = bytes.fromhex(value)
+open(dst, 'wb').write(data)
+EOF
+}
+# hostile_face NAME "PROBLEM": check names R with the problem and what to do.
+hostile_face() {
+	expect "face file: $1" 1 "$R: error: cannot load this font: $2" $BIN check "$FAM/d.xml"
+	rm -rf "$R"
+}
+cp fonts/DeclgenSerif-Regular.ttf "$R"
+expect "face file: sound family in the declaration's folder" 0 "" $BIN check "$FAM/d.xml"
+printf '<html>not a font</html>' > "$R"
+hostile_face "not a font" "not a TrueType or OpenType font; replace this font file"
+head -c 100000 fonts/DeclgenSerif-Regular.ttf > "$R"
+hostile_face "truncated" "the font file is truncated; replace this font file"
+{ printf 'ttcf\000\001\000\000\000\000\000\001\000\000\000\020'; cat fonts/DeclgenSerif-Regular.ttf; } > "$R"
+hostile_face "font collection" "a font collection (.ttc or .otc) holds several faces; save the face you need as a .ttf or .otf file of its own; replace this font file"
+mkfifo "$R"
+hostile_face "FIFO, never waited for" "not a regular file; replace this font file"
+mkdir "$R"
+hostile_face "folder" "Is a directory; replace this font file"
+ln -s "$FAM/no-such-face.ttf" "$R"
+hostile_face "dangling link" "No such file or directory; replace this font file"
+truncate -s 33M "$R"
+hostile_face "larger than the limit" "the file is larger than 32 MiB; replace this font file"
+face_patch maxp 4 0000
+hostile_face "zero glyphs" "the font has no glyphs; replace this font file"
+face_patch hmtx tag hmty
+hostile_face "no hmtx table" "the font lacks a table it needs (head, hhea, hmtx, maxp or cmap); replace this font file"
+face_patch head 18 0003
+hostile_face "3 units per em" "its units per em are not between 16 and 16384; replace this font file"
+face_patch head 18 ffff
+hostile_face "65535 units per em" "its units per em are not between 16 and 16384; replace this font file"
+face_patch OS/2 8 0002
+hostile_face "licence: restricted embedding" "its licence forbids embedding it in a document (OS/2 fsType: restricted license embedding); use a face whose licence allows embedding; replace this font file"
+face_patch OS/2 8 0200
+hostile_face "licence: bitmap embedding only" "its licence allows embedding it only as bitmaps (OS/2 fsType: bitmap embedding only); use a face whose licence allows embedding its outlines; replace this font file"
+# Editable embedding (bit 3) with the obsolete bit 2 allows embedding.
+face_patch OS/2 8 000c
+expect "face file: editable embedding allowed" 0 "" $BIN check "$FAM/d.xml"
+
 # ----- inputs the fuzzer found -----
 # A subset font of a multiple of 4096 bytes without 'prep' made libharu fail and leak.
 expect "fuzz: font subset of 4096 * n bytes" 0 "" $BIN render -o "$T/prep.pdf" tests/data/regress/fuzz-empty-prep.xml

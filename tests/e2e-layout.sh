@@ -116,4 +116,47 @@ check "English: footer" "grep -q 'Joint · Version 2.3' $T/en.txt && grep -q 'Pa
 check "English: date written out" "grep -q '^York, January 22, 2024\$' $T/en.txt"
 check "English: seal caption" "grep -q '^Seal\$' $T/en.txt"
 
+# ----- time bounds (issue 8, item 4) -----
+# A body of random lowercase words of $2 letters, $3 to a paragraph, filling the file
+# to just under the 4 MiB input limit; header and signatures from tests/data/minimal.xml.
+random_words() { # FILE LETTERS PER_PARAGRAPH
+	awk -v letters="$2" -v per="$3" -v limit=4194304 '
+	BEGIN { srand(1); RS = "^$" }
+	{ split($0, part, "<body>"); head = part[1] "<body>\n"; split($0, part, "</body>")
+	  tail = "</body>" part[2]; room = limit - length(head) - length(tail) - 64
+	  printf "%s", head
+	  for (;;) {
+		p = "<p>"
+		for (w = 0; w < per; w++) {
+			if (w) p = p " "
+			for (k = 0; k < letters; k++) p = p substr("abcdefghijklmnopqrstuvwxyz", int(rand() * 26) + 1, 1)
+		}
+		p = p "</p>\n"
+		if (size + length(p) > room) break
+		printf "%s", p; size += length(p)
+	  }
+	  printf "%s", tail }' tests/data/minimal.xml > "$1"
+}
+
+# CPU seconds (user + system, as the shell's `times` counts its children) of
+# `BIN check FILE`, in milliseconds.
+check_cpu_ms() { # FILE
+	(
+		"$BIN" check "$1" >/dev/null 2>&1
+		times
+	) | awk 'NR == 2 { split($0, t, /[ms]+/); print int((t[1] * 60 + t[2] + t[3] * 60 + t[4]) * 1000) }'
+}
+
+# The shape of 40-letter words (100 a paragraph) is bounded by the hyphenation
+# patterns' preselection (hyph.c) as much as by layout; its check joins this loop
+# with that bound.
+for shape in "129 40"; do
+	set -- $shape
+	random_words "$T/words$1.xml" "$1" "$2"
+	check "random $1-letter words: 4 MiB input" \
+		"[ \$(wc -c < $T/words$1.xml) -gt 4100000 ] && [ \$(wc -c < $T/words$1.xml) -le 4194304 ]"
+	ms=$(check_cpu_ms "$T/words$1.xml")
+	check "random $1-letter words: check takes under 1 s CPU (took $ms ms)" "[ $ms -lt 1000 ]"
+done
+
 finish e2e-layout

@@ -493,8 +493,86 @@ test_missing_file(void **state)
 	assert_null(hyph_load("/nonexistent/hyph.dic", "x", 1));
 }
 
+/* A German word list (wngerman), one word a line, as one text of words separated by
+ * single spaces. */
+#define WORD_LIST "/usr/share/dict/ngerman"
+
+static char *
+word_list(void)
+{
+	char *text;
+	size_t len;
+
+	assert_int_equal(read_file(WORD_LIST, 16u << 20, &text, &len), 0);
+	for (size_t i = 0; i < len; i++)
+		if (text[i] == '\n')
+			text[i] = ' ';
+	while (len > 0 && text[len - 1] == ' ')
+		text[--len] = '\0';
+	return text;
+}
+
+/* Replaces each character of t that is no letter of ISO-8859-1 by spaces, so that its
+ * words are separated by spaces (some by several). */
+static void
+blank_non_letters(struct buf *t)
+{
+	for (size_t i = 0, k; i < t->len; i += k) {
+		uint32_t cp = utf8_decode(t->data + i, t->len - i, &k);
+
+		if (!((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+		    (cp >= 0xC0 && cp <= 0xFF && cp != 0xD7 && cp != 0xF7)))
+			memset(t->data + i, ' ', k);
+	}
+}
+
+/* The proof that the index (hyph_index.h) selects exactly: every word of both
+ * declarations, each declaration alone, and of a German word list of 356,000 words,
+ * all at once and a sample one word at a time (where the index keeps the least),
+ * hyphenates as the full pattern file does. hyph_de.dic has no comments and no two
+ * patterns with one key, so the reference hands libhyphen the file as it is. */
+static void
+test_index_is_exact(void **state)
+{
+	const char *files[] = {KREFELD, BERGISCH};
+	struct hyph *full = hyph_load(HYPHEN_DIC, NULL, 0);
+	char *list = word_list();
+	size_t words = 0;
+
+	(void)state;
+	assert_non_null(full);
+	for (size_t f = 0; f < 2; f++) {
+		struct buf text = {0}, log = {0};
+		struct diag d;
+		struct decl *decl = parse_logged(files[f], &d, &log);
+
+		assert_non_null(decl);
+		decl_body_text(decl, &text);
+		blank_non_letters(&text);
+		assert_filter_exact(HYPHEN_DIC, full, text.data);
+		decl_free(decl);
+		buf_free(&log);
+		buf_free(&text);
+	}
+	assert_filter_exact(HYPHEN_DIC, full, list);
+	for (char *w = list, *e; *w; w = *e ? e + 1 : e, words++) {
+		e = w + strcspn(w, " ");
+		if (words % 400 == 0) {
+			char one[256] = "";
+
+			memcpy(one, w, (size_t)(e - w) < sizeof one - 1 ? (size_t)(e - w) :
+			    sizeof one - 1);
+			assert_filter_exact(HYPHEN_DIC, full, one);
+		}
+	}
+	assert_true(words > 300000);
+	free(list);
+	hyph_free(full);
+}
+
 static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_filter_is_exact),
+	cmocka_unit_test(test_index_is_exact),
 	cmocka_unit_test(test_filter_single_words),
 	cmocka_unit_test(test_german_words),
 	cmocka_unit_test(test_exceptions),

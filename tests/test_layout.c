@@ -238,10 +238,10 @@ test_total_fit_better(void **state)
 
 
 /* A declaration of the given <meta> content, body blocks and <signatures> content,
- * laid out in the fake font, hyphenated if h. */
+ * laid out in font m, hyphenated if h. */
 static struct layout *
-lay_decl(const char *meta, const char *body, const char *sigs, const struct hyph_set *h,
-    struct diag *d, struct buf *log, struct decl **decl)
+lay_decl_in(const struct metrics *m, const char *meta, const char *body, const char *sigs,
+    const struct hyph_set *h, struct diag *d, struct buf *log, struct decl **decl)
 {
 	struct layout_options opt = {LB_TOTAL_FIT};
 	struct buf xml = {0};
@@ -255,9 +255,17 @@ lay_decl(const char *meta, const char *body, const char *sigs, const struct hyph
 	*decl = decl_parse_memory("fake.xml", xml.data, xml.len, SCHEMA, d);
 	if (*decl == NULL)
 		fail_msg("%s", log->data ? log->data : "no declaration");
-	l = layout_new(*decl, &fake, h, &opt, d);
+	l = layout_new(*decl, m, h, &opt, d);
 	buf_free(&xml);
 	return l;
+}
+
+/* lay_decl_in in the fake font. */
+static struct layout *
+lay_decl(const char *meta, const char *body, const char *sigs, const struct hyph_set *h,
+    struct diag *d, struct buf *log, struct decl **decl)
+{
+	return lay_decl_in(&fake, meta, body, sigs, h, d, log, decl);
 }
 
 /* lay_decl with a German title "T", no place or date, the given extra meta elements and
@@ -390,6 +398,133 @@ test_missing_glyph_is_an_error(void **state)
 	assert_int_equal(diag_exit_status(&d), 1);
 	decl_free(decl);
 	buf_free(&log);
+}
+
+/* Issue 8, item 14: a text the breaker cannot break (here: parameters it refuses) never
+ * disappears in silence: no layout, and a system error naming the text's position. */
+static void
+test_unbreakable_text_fails_loudly(void **state)
+{
+	struct layout_options opt = {.method = (enum lb_method)(LB_GREEDY + 1)};
+	const char *xml = "<?xml version=\"1.0\"?>\n<declaration xmlns=\"urn:declgen:declaration:1\" "
+	    "version=\"1.0\"><meta><id>t</id><language>de</language><version>1</version>"
+	    "<signing/><title><line>T</line></title><short-title>T</short-title></meta>\n"
+	    "<body>\n<p>Ein Absatz.</p></body><signatures><signatory><organisation><line>O"
+	    "</line></organisation></signatory></signatures></declaration>\n";
+	struct buf log = {0};
+	struct diag d = {.log = &log};
+	struct decl *decl = decl_parse_memory("fake.xml", xml, strlen(xml), SCHEMA, &d);
+	struct layout *l;
+
+	(void)state;
+	assert_non_null(decl);
+	l = layout_new(decl, &fake, NULL, &opt, &d);
+	assert_null(l);
+	assert_true(log_has(&log, "fake.xml:4:1: error: internal error: this text could not "
+	    "be broken into lines"));
+	assert_int_equal(diag_exit_status(&d), 2);
+	decl_free(decl);
+	buf_free(&log);
+}
+
+/* One paragraph in the kerning fake: German title "T", no place or date. */
+static struct layout *
+lay_kerned(const char *paragraph, struct diag *d, struct buf *log, struct decl **decl)
+{
+	struct buf body = {0};
+	struct layout *l;
+
+	buf_printf(&body, "<p>%s</p>", paragraph);
+	l = lay_decl_in(&fake_kerned, "<id>t</id><language>de</language><version>1</version>"
+	    "<signing/><title><line>T</line></title><short-title>T</short-title>", body.data,
+	    "<signatures><signatory><organisation><line>O</line></organisation></signatory>"
+	    "</signatures>", NULL, d, log, decl);
+	buf_free(&body);
+	return l;
+}
+
+/* The first text item of l that reads str, or fails. */
+static const struct lay_item *
+item_reading(const struct layout *l, const char *str)
+{
+	for (size_t i = 0; i < l->nitems; i++)
+		if (l->items[i].kind == LAY_TEXT && l->items[i].len == strlen(str) &&
+		    memcmp(lay_text(l, &l->items[i]), str, l->items[i].len) == 0)
+			return &l->items[i];
+	fail_msg("no item reads \"%s\"", str);
+	return NULL;
+}
+
+/* Kerning applies between two characters of one item, a soft hyphen skipped, never
+ * next to a space or across faces: at 11 pt, "AV" -0.88 pt, "Te" -0.77 pt. */
+static void
+test_kerning_in_items(void **state)
+{
+	struct buf log = {0};
+	struct diag d;
+	struct decl *decl;
+	struct layout *l = lay_kerned("Tee AVA T&#173;e <em>V</em>A Tx.", &d, &log, &decl);
+	const struct lay_item *it;
+
+	(void)state;
+	assert_non_null(l);
+	it = item_reading(l, "Tee");
+	assert_float_equal(it->x2 - it->x, 3 * 5.5 - 0.77, 1e-4);
+	it = item_reading(l, "AVA");
+	assert_float_equal(it->x2 - it->x, 3 * 5.5 - 2 * 0.88, 1e-4);
+	/* The soft hyphen is not drawn and not in the way. */
+	it = item_reading(l, "Te");
+	assert_float_equal(it->x2 - it->x, 2 * 5.5 - 0.77, 1e-4);
+	/* "V" in italics and "A" upright are two items, not kerned. */
+	it = item_reading(l, "V");
+	assert_int_equal(it->face, FACE_ITALIC);
+	assert_float_equal(it->x2 - it->x, 5.5, 1e-4);
+	assert_float_equal(item_reading(l, "A")->x, it->x2, 1e-4);
+	assert_float_equal(item_reading(l, "Tx.")->x2 - item_reading(l, "Tx.")->x, 16.5, 1e-4);
+	/* The line ends where its last item does. */
+	assert_float_equal(l->lines[1].right, item_reading(l, "Tx.")->x2, 1e-4);
+	layout_free(l);
+	decl_free(decl);
+	buf_free(&log);
+}
+
+/* A line that breaks inside a kerned pair does not keep its kerning: 78 x and "T",
+ * then only a soft hyphen before "e" and ten more: 89 letters do not fit the 82 of a
+ * line. The first line ends in "T-", kerned as "T-" (-0.55 pt), not as "Te". */
+static void
+test_kerning_at_a_break(void **state)
+{
+	struct buf log = {0}, para = {0};
+	struct diag d;
+	struct decl *decl;
+	struct layout *l;
+	const struct lay_line *first;
+	const struct lay_item *it;
+
+	(void)state;
+	for (int i = 0; i < 78; i++)
+		buf_puts(&para, "x");
+	buf_puts(&para, "T&#173;eeeeeeeeee");
+	l = lay_kerned(para.data, &d, &log, &decl);
+	assert_non_null(l);
+	/* Title, the paragraph's two lines, the organisation. */
+	assert_int_equal(l->nlines, 4);
+	first = &l->lines[1];
+	assert_true(first->hyphenated);
+	assert_float_equal(first->right - first->left, 80 * 5.5 - 0.55, 1e-4);
+	it = &l->items[0];
+	for (size_t i = 0; i < l->nitems; i++)
+		if (l->items[i].line == 2)
+			it = &l->items[i];
+	assert_int_equal(it->len, 80);
+	assert_float_equal(it->x2, first->right, 1e-4);
+	it = item_reading(l, "eeeeeeeeee");
+	assert_float_equal(it->x, first->left, 1e-4);
+	assert_float_equal(it->x2 - it->x, 55, 1e-4);
+	layout_free(l);
+	decl_free(decl);
+	buf_free(&log);
+	buf_free(&para);
 }
 
 /* Soft hyphens are the only break points of their word, drawn only where the line
@@ -1501,6 +1636,9 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_overlong_word_warns),
 	cmocka_unit_test(test_fixed_width_lines),
 	cmocka_unit_test(test_missing_glyph_is_an_error),
+	cmocka_unit_test(test_unbreakable_text_fails_loudly),
+	cmocka_unit_test(test_kerning_in_items),
+	cmocka_unit_test(test_kerning_at_a_break),
 	cmocka_unit_test(test_soft_hyphens),
 	cmocka_unit_test(test_nobreak),
 	cmocka_unit_test(test_hyphens_and_dashes),

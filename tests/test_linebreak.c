@@ -527,6 +527,15 @@ test_malformed_input(void **state)
 	lb_params_default(&params, 100);
 	assert_int_equal(lb_break(p.items, p.n, &params, &r), -1);
 	assert_int_equal(lb_break(p.items, 0, &params, &r), -1);
+	penalty(&p, 0, -LB_INF, 0);
+	assert_int_equal(lb_break(p.items, p.n, &params, &r), 0);
+	lb_result_free(&r);
+	params.method = (enum lb_method)(LB_GREEDY + 1);
+	assert_int_equal(lb_break(p.items, p.n, &params, &r), -1);
+	assert_null(r.lines);
+	params.method = LB_TOTAL_FIT;
+	params.max_hyphens = LB_MAX_HYPHENS + 1;
+	assert_int_equal(lb_break(p.items, p.n, &params, &r), -1);
 }
 
 static const struct CMUnitTest tests[] = {

@@ -829,7 +829,77 @@ test_missing_file(void **state)
 	buf_free(&log);
 }
 
+/* A declaration whose <meta> ends with extra. */
+static struct decl *
+parse_meta(const char *extra, struct diag *d, struct buf *log)
+{
+	struct buf doc = {0};
+	struct decl *decl;
+
+	buf_printf(&doc, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<declaration xmlns=\"urn:declgen:declaration:1\" version=\"1.0\">\n"
+	    "<meta><id>t</id><language>de</language><version>1</version>\n"
+	    "<signing/><title><line>T</line></title><short-title>T</short-title>\n"
+	    "%s</meta>\n<body><p>Text</p></body>\n<signatures><signatory><organisation>"
+	    "<line>O</line></organisation></signatory></signatures>\n</declaration>\n", extra);
+	memset(d, 0, sizeof *d);
+	d->log = log;
+	decl = decl_parse_memory("t.xml", doc.data, doc.len, SCHEMA, d);
+	buf_free(&doc);
+	return decl;
+}
+
+/* Issue 9: <typeface family> names the family, white space collapsed as xs:token does;
+ * without it, the model asks for the bundled face. */
+static void
+test_typeface(void **state)
+{
+	struct buf log = {0};
+	struct diag d;
+	struct decl *decl = parse_meta("<typeface family=\" TeX \n Gyre\tHeros \"/>", &d, &log);
+
+	(void)state;
+	assert_non_null(decl);
+	assert_string_equal(decl->typeface, "TeX Gyre Heros");
+	assert_int_equal(decl->typeface_pos.line, 5);
+	decl_free(decl);
+	decl = parse_meta("<regions><region>R</region></regions>"
+	    "<typeface family=\"Heros\"/><hyphenation><word>Ur-in-stinkt</word></hyphenation>",
+	    &d, &log);
+	assert_non_null(decl);
+	assert_string_equal(decl->typeface, "Heros");
+	decl_free(decl);
+	decl = parse_meta("", &d, &log);
+	assert_non_null(decl);
+	assert_string_equal(decl->typeface, "");
+	decl_free(decl);
+	assert_int_equal(log_count(&log), 0);
+	buf_free(&log);
+}
+
+/* A family name that is empty, too long or missing is a schema error. */
+static void
+test_typeface_invalid(void **state)
+{
+	static const char *const bad[] = {"<typeface family=\"  \"/>", "<typeface/>",
+	    "<typeface family=\"x\">text</typeface>",
+	    "<typeface family=\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"/>"};
+	struct buf log = {0};
+	struct diag d;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+		log.len = 0;
+		assert_null(parse_meta(bad[i], &d, &log));
+		assert_true(log_has(&log, "t.xml:5:"));
+		assert_int_equal(d.errors, 1);
+	}
+	buf_free(&log);
+}
+
 static const struct CMUnitTest tests[] = {
+	cmocka_unit_test(test_typeface),
+	cmocka_unit_test(test_typeface_invalid),
 	cmocka_unit_test(test_krefeld_model),
 	cmocka_unit_test(test_bergisch_model),
 	cmocka_unit_test(test_inline_styles),

@@ -13,11 +13,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "fake_font.h"
 #include "hyph.h"
 #include "layout.h"
 #include "linebreak.h"
 #include "pipeline.h"
-#include "render.h"
+#include "font.h"
 #include "typo.h"
 
 #define DEFAULT_SEED 20241124u
@@ -447,7 +448,7 @@ gen_declaration(struct rng *r, const struct words *w, struct buf *xml)
 }
 
 /* The real fonts with every advance scaled by factor: the same as setting the text
- * in a measure factor times narrower. */
+ * in a measure factor times narrower; kerned as the kerning fake kerns. */
 struct scaled {
 	const struct metrics *real;
 	double factor;
@@ -467,11 +468,14 @@ scaled_kern(void *ctx, enum face face, uint32_t left, uint32_t right)
 {
 	const struct scaled *s = ctx;
 
-	return (int)(s->real->kern(s->real->ctx, face, left, right) * s->factor);
+	/* The real faces kern little: the pairs of the kerning fake come on top, so that
+	 * kerning at break points is part of the property. */
+	return (int)((s->real->kern(s->real->ctx, face, left, right) +
+	    fake_pair_kern(left, right)) * s->factor);
 }
 
 struct fixture {
-	struct render *r;
+	struct font *font;
 	struct words words;
 	struct buf log;
 	struct diag d;
@@ -492,7 +496,7 @@ static size_t
 check_decl_case(uint64_t seed, struct fixture *fx, struct buf *xml)
 {
 	struct rng r = {seed};
-	struct scaled sc = {render_metrics(fx->r), 1};
+	struct scaled sc = {font_metrics(fx->font), 1};
 	struct metrics m = {scaled_advance, scaled_kern, &sc};
 	struct decl *decl;
 	struct hyph_set *h;
@@ -541,8 +545,8 @@ test_layout_total_fit_never_worse(void **state)
 
 	(void)state;
 	fx.d.log = &fx.log;
-	fx.r = render_new(FONTS, "property.xml", &fx.d);
-	assert_non_null(fx.r);
+	fx.font = font_new(FONTS, &fx.d);
+	assert_non_null(fx.font);
 	add_declaration_words(&fx.words, KREFELD);
 	add_declaration_words(&fx.words, BERGISCH);
 	add_words(&fx.words, own_text);
@@ -561,7 +565,7 @@ test_layout_total_fit_never_worse(void **state)
 	free(fx.words.v);
 	buf_free(&xml);
 	buf_free(&fx.log);
-	render_free(fx.r);
+	font_free(fx.font);
 }
 
 /* ----- the paragraph of issue 7 ----- */
@@ -628,7 +632,7 @@ test_issue_paragraph(void **state)
 {
 	struct buf xml = {0}, log = {0}, last = {0};
 	struct diag d = {.log = &log};
-	struct render *r;
+	struct font *font;
 	struct decl *decl;
 	struct hyph_set *h;
 	struct layout *tf, *gr;
@@ -645,10 +649,10 @@ test_issue_paragraph(void **state)
 	assert_non_null(decl);
 	h = hyph_set_new(DATADIR, decl, &d);
 	assert_non_null(h);
-	r = render_new(FONTS, "issue.xml", &d);
-	assert_non_null(r);
-	tf = lay_method(decl, render_metrics(r), h, LB_TOTAL_FIT, &d);
-	gr = lay_method(decl, render_metrics(r), h, LB_GREEDY, &d);
+	font = font_new(FONTS, &d);
+	assert_non_null(font);
+	tf = lay_method(decl, font_metrics(font), h, LB_TOTAL_FIT, &d);
+	gr = lay_method(decl, font_metrics(font), h, LB_GREEDY, &d);
 	assert_non_null(tf);
 	assert_non_null(gr);
 	find_text(tf, "Die Koordinierungsstelle", &tf_first, &tf_end);
@@ -662,7 +666,7 @@ test_issue_paragraph(void **state)
 	    gr->paras[gr->lines[gr_first].para - 1].demerits);
 	layout_free(tf);
 	layout_free(gr);
-	render_free(r);
+	font_free(font);
 	hyph_set_free(h);
 	decl_free(decl);
 	buf_free(&xml);

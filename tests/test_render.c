@@ -1,13 +1,19 @@
 /* Render in-process: the same input gives the same bytes, in any locale. */
 #include "testutil.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+#include <unistd.h>
 
+#include "font.h"
+#include "font_embed.h"
 #include "layout.h"
 #include "pipeline.h"
 #include "render.h"
+#include "render_fonts.h"
+#include "render_text.h"
 #include "text.h"
 
 /* Renders path; returns the PDF (owned by the caller) and its length. */
@@ -95,46 +101,6 @@ test_source_date_epoch(void **state)
 	free(pdf);
 }
 
-/* Big-endian numbers of a font file. */
-static unsigned long
-be(const unsigned char *p, int bytes)
-{
-	unsigned long v = 0;
-
-	for (int i = 0; i < bytes; i++)
-		v = v << 8 | p[i];
-	return v;
-}
-
-/* libharu 2.3.0 cannot embed a font without a 'prep' table once the subset it writes
- * is a multiple of 4096 bytes long (the fuzzer found it): every font must have one. */
-static void
-test_fonts_have_prep(void **state)
-{
-	static const char *const files[] = {"fonts/DeclgenSerif-Regular.ttf",
-	    "fonts/DeclgenSerif-Italic.ttf", "fonts/DeclgenSerif-Bold.ttf",
-	    "fonts/DeclgenSerif-BoldItalic.ttf"};
-
-	(void)state;
-	for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
-		char *data;
-		size_t len;
-		unsigned long prep = 0, n;
-
-		assert_int_equal(read_file(files[f], 1 << 22, &data, &len), 0);
-		n = be((unsigned char *)data + 4, 2);
-		for (unsigned long i = 0; i < n && 12 + 16 * (i + 1) <= len; i++) {
-			const unsigned char *rec = (unsigned char *)data + 12 + 16 * i;
-
-			if (memcmp(rec, "prep", 4) == 0)
-				prep = be(rec + 12, 4);
-		}
-		if (prep == 0)
-			fail_msg("%s has no 'prep' table", files[f]);
-		free(data);
-	}
-}
-
 /* Adds a text item in the regular face at 11 pt to a hand-made layout. */
 static void
 add_text(struct layout *l, const char *text, double x, double x2, double y, size_t line,
@@ -157,10 +123,12 @@ add_text(struct layout *l, const char *text, double x, double x2, double y, size
 	buf_append(&l->text, text, strlen(text) + 1);
 }
 
-/* Renders the declaration at path with the hand-made one-page layout l (not its own);
- * returns the PDF (owned by the caller), or NULL if rendering failed. */
+/* Renders the declaration at path with the hand-made one-page layout l (not its own)
+ * in the faces of font; returns the PDF (owned by the caller), or NULL if rendering
+ * failed. */
 static unsigned char *
-render_layout(struct decl *decl, struct layout *l, size_t *len, struct buf *log)
+render_layout_in(struct font *font, struct decl *decl, struct layout *l, size_t *len,
+    struct buf *log)
 {
 	struct diag d = {0};
 	struct render *r;
@@ -172,13 +140,27 @@ render_layout(struct decl *decl, struct layout *l, size_t *len, struct buf *log)
 	l->npages = 1;
 	l->pages[0].first = 0;
 	l->pages[0].count = l->nitems;
-	r = render_new(FONTS, decl->path, &d);
+	r = render_new(font, decl->path, &d);
 	assert_non_null(r);
 	if (render_document(r, decl, l, &out, len) == 0) {
 		pdf = xmalloc(*len);
 		memcpy(pdf, out, *len);
 	}
 	render_free(r);
+	return pdf;
+}
+
+/* render_layout_in with the bundled faces. */
+static unsigned char *
+render_layout(struct decl *decl, struct layout *l, size_t *len, struct buf *log)
+{
+	struct diag d = {.log = log};
+	struct font *font = font_new(FONTS, &d);
+	unsigned char *pdf;
+
+	assert_non_null(font);
+	pdf = render_layout_in(font, decl, l, len, log);
+	font_free(font);
 	return pdf;
 }
 
@@ -309,6 +291,377 @@ info_entry(const unsigned char *pdf, size_t len, const char *key, struct buf *ou
 		buf_append(out, enc, utf8_encode((uint32_t)strtoul(hex, NULL, 16), enc));
 	}
 	return 1;
+}
+
+/* Kerning for every pair, so that the test sees the renderer apply layout's kerning:
+ * -5 to -30 thousandths of an em. */
+static int
+test_kern(void *ctx, enum face face, uint32_t left, uint32_t right)
+{
+	(void)ctx;
+	(void)face;
+	return -5 * (int)((left + right) % 7);
+}
+
+/* A glyph as a reader places it: its origin (pt), id and face. */
+struct placed {
+	double x, y;
+	unsigned gid;
+	int face;
+};
+
+struct placed_list {
+	struct placed *v;
+	size_t n, cap;
+};
+
+static void
+place(struct placed_list *pl, double x, double y, unsigned gid, int face)
+{
+	struct placed *p = ARRAY_PUSH(pl->v, pl->n, pl->cap);
+
+	*p = (struct placed){x, y, gid, face};
+}
+
+/* Where layout puts the glyphs of a line's items (x as given, each glyph advanced by
+ * its width and kerning in 1/1000 em), a space glyph after every item followed by a
+ * gap. */
+static void
+expected_line(const struct metrics *m, struct fonts *f, const struct layout *l,
+    size_t first, size_t end, struct placed_list *pl)
+{
+	for (size_t i = first; i < end; i++) {
+		const struct lay_item *it = &l->items[i];
+		const char *t = lay_text(l, it);
+		double x = it->x;
+		size_t n, n2;
+		int w;
+
+		for (size_t k = 0; k < it->len; k += n) {
+			uint32_t cp = utf8_decode(t + k, it->len - k, &n);
+
+			place(pl, x, it->y, fonts_use(f, it->face, cp, &w), (int)it->face);
+			x += m->advance(m->ctx, it->face, cp) * it->size / 1000;
+			if (k + n < it->len)
+				x += m->kern(m->ctx, it->face, cp, utf8_decode(t + k + n,
+				    it->len - k - n, &n2)) * it->size / 1000;
+		}
+		if (i + 1 < end && l->items[i + 1].x > x + 0.01)
+			place(pl, x, it->y, fonts_use(f, it->face, ' ', &w), (int)it->face);
+	}
+}
+
+/* Reads the text operators of content (BT, Tm, Tf, TJ, g, ET) back as a reader does,
+ * with the widths the fonts' /W arrays get, into pl. */
+static void
+read_back(const char *content, struct fonts *f, HPDF_Page page, struct placed_list *pl)
+{
+	double num[6], size = 0, x = 0, y = 0;
+	int nnum = 0, face = -1, in_array = 0;
+	char name[16] = "";
+
+	/* PDF numbers have a point, whatever the locale (check-locale runs in German). */
+	setlocale(LC_NUMERIC, "C");
+	for (const char *p = content; *p;) {
+		char *end;
+
+		if (*p == ' ' || *p == '\n') {
+			p++;
+		} else if (*p == '[' || *p == ']') {
+			in_array = *p++ == '[';
+		} else if (*p == '<') {
+			for (p++; *p != '>'; p += 4) {
+				char hex[5] = {p[0], p[1], p[2], p[3], 0};
+				unsigned gid = (unsigned)strtoul(hex, NULL, 16);
+
+				assert_true(in_array && face >= 0);
+				place(pl, x, y, gid, face);
+				x += f->faces[face].width[gid] * size / 1000;
+			}
+			p++;
+		} else if (*p == '/') {
+			size_t n = strcspn(p + 1, " ");
+
+			assert_true(n < sizeof name);
+			memcpy(name, p + 1, n);
+			name[n] = '\0';
+			p += n + 1;
+		} else if ((*p >= '0' && *p <= '9') || *p == '-') {
+			double v = strtod(p, &end);
+
+			p = end;
+			if (in_array)
+				x -= v * size / 1000;
+			else if (nnum < 6)
+				num[nnum++] = v;
+		} else {
+			size_t n = strcspn(p, " \n[");
+
+			if (n == 2 && strncmp(p, "Tm", 2) == 0) {
+				assert_int_equal(nnum, 6);
+				x = num[4];
+				y = num[5];
+			} else if (n == 2 && strncmp(p, "Tf", 2) == 0) {
+				size = num[0];
+				for (face = 0; face < FACE_COUNT; face++)
+					if (f->faces[face].type0 != NULL && strcmp(name,
+					    HPDF_Page_GetLocalFontName(page, f->faces[face].type0)) == 0)
+						break;
+				assert_true(face < FACE_COUNT);
+			}
+			nnum = 0;
+			p += n;
+		}
+	}
+	setlocale(LC_NUMERIC, "");
+}
+
+/* Adds a text item to l at x on baseline y, ending where its glyphs end (with m). */
+static double
+add_word(struct layout *l, const struct metrics *m, enum face face, double size,
+    const char *text, double x, double y, size_t line)
+{
+	struct lay_item *it;
+	size_t n, n2, len = strlen(text);
+	double x2 = x;
+
+	for (size_t k = 0; k < len; k += n) {
+		uint32_t cp = utf8_decode(text + k, len - k, &n);
+
+		x2 += m->advance(m->ctx, face, cp) * size / 1000;
+		if (k + n < len)
+			x2 += m->kern(m->ctx, face, cp, utf8_decode(text + k + n, len - k - n,
+			    &n2)) * size / 1000;
+	}
+	add_text(l, text, x, x2, y, line, NULL);
+	it = &l->items[l->nitems - 1];
+	it->face = face;
+	it->size = size;
+	return x2;
+}
+
+/* Issue 11 ("Words must be words"): each line one run (one Tm), a real space glyph
+ * between words, face changes within the run, and every glyph within 0.01 pt of where
+ * layout put it, with kerning, justified (wide) and tight gaps, and two items that
+ * touch (no space between them). */
+static void
+test_glyphs_where_layout_put_them(void **state)
+{
+	struct layout *l = xcalloc(1, sizeof *l);
+	struct buf log = {0}, content = {0};
+	struct diag d = {.log = &log};
+	struct font *font = font_new(FONTS, &d);
+	struct metrics m;
+	struct fonts f;
+	struct placed_list want = {0}, got = {0};
+	struct lay_page lp;
+	HPDF_Doc pdf = HPDF_New(NULL, NULL);
+	HPDF_Page page;
+	double x;
+	int w;
+
+	(void)state;
+	assert_non_null(font);
+	assert_non_null(pdf);
+	page = HPDF_AddPage(pdf);
+	m = *font_metrics(font);
+	m.kern = test_kern;
+	fonts_init(&f, pdf, font, "test", &d);
+	f.metrics = &m;
+	x = add_word(l, &m, FACE_REGULAR, 11, "Zwei", 72.3, 700, 1);
+	x = add_word(l, &m, FACE_BOLD, 11, "W\xC3\xB6rter,", x + 7.123, 700, 1);
+	x = add_word(l, &m, FACE_REGULAR, 11, "AVATAR", x + 1.2, 700, 1);
+	x = add_word(l, &m, FACE_ITALIC, 11, "Wort", x + 3.05, 700, 1);
+	add_word(l, &m, FACE_REGULAR, 11, "teil", x, 700, 1);
+	x = add_word(l, &m, FACE_REGULAR, 16, "Titel", 100.4567, 650, 2);
+	add_word(l, &m, FACE_REGULAR, 16, "zeile", x + 4.5, 650, 2);
+	lp = (struct lay_page){0, l->nitems};
+	assert_int_equal(text_draw_page(&f, page, l, &lp, &content), 0);
+	expected_line(&m, &f, l, 0, 5, &want);
+	expected_line(&m, &f, l, 5, 7, &want);
+	read_back(content.data, &f, page, &got);
+	assert_int_equal(got.n, want.n);
+	for (size_t i = 0; i < want.n; i++) {
+		if (fabs(got.v[i].x - want.v[i].x) > 0.01 || got.v[i].y != want.v[i].y ||
+		    got.v[i].gid != want.v[i].gid || got.v[i].face != want.v[i].face)
+			fail_msg("glyph %zu: %u (face %d) at %.4f %.4f, layout %u (face %d) at "
+			    "%.4f %.4f\n%s", i, got.v[i].gid, got.v[i].face, got.v[i].x,
+			    got.v[i].y, want.v[i].gid, want.v[i].face, want.v[i].x, want.v[i].y,
+			    content.data);
+	}
+	/* Three spaces on the first line (none between the touching items), one on the
+	 * second; one run per line. */
+	assert_int_equal(count((unsigned char *)content.data, content.len, " Tm\n"), 2);
+	for (size_t i = 0, spaces = 0; i <= want.n; i++) {
+		if (i == want.n) {
+			assert_int_equal(spaces, 4);
+			break;
+		}
+		spaces += want.v[i].gid == fonts_use(&f, (enum face)want.v[i].face, ' ', &w);
+	}
+	fonts_free(&f);
+	HPDF_Free(pdf);
+	font_free(font);
+	layout_free(l);
+	free(want.v);
+	free(got.v);
+	buf_free(&content);
+	buf_free(&log);
+}
+
+#define DEJAVU "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+static void
+count_point(hb_draw_funcs_t *df, void *data, hb_draw_state_t *st, float x, float y,
+    void *user)
+{
+	(void)df;
+	(void)st;
+	(void)x;
+	(void)y;
+	(void)user;
+	++*(unsigned *)data;
+}
+
+static void
+count_curve(hb_draw_funcs_t *df, void *data, hb_draw_state_t *st, float cx, float cy,
+    float x, float y, void *user)
+{
+	count_point(df, data, st, cx + x, cy + y, user);
+}
+
+/* Points of the outline of gid in font. */
+static unsigned
+outline_points(hb_font_t *font, hb_codepoint_t gid)
+{
+	hb_draw_funcs_t *df = hb_draw_funcs_create();
+	unsigned n = 0;
+
+	hb_draw_funcs_set_move_to_func(df, count_point, NULL, NULL);
+	hb_draw_funcs_set_line_to_func(df, count_point, NULL, NULL);
+	hb_draw_funcs_set_quadratic_to_func(df, count_curve, NULL, NULL);
+	hb_font_get_glyph_shape(font, gid, df, &n);
+	hb_draw_funcs_destroy(df);
+	return n;
+}
+
+/* Issue 9: libharu's subsetter dropped the components of composite glyphs. DejaVu Sans
+ * builds Ä from A and the dieresis: its subset of Ä alone draws Ä whole, keeps A (the
+ * component) at its glyph id, and leaves out B. */
+static void
+test_subset_keeps_components(void **state)
+{
+	const char *const paths[FACE_COUNT] = {DEJAVU, DEJAVU, DEJAVU, DEJAVU};
+	struct buf log = {0};
+	struct diag d = {.log = &log};
+	struct font *font;
+	hb_codepoint_t adieresis, a, b;
+	hb_set_t *gids = hb_set_create();
+	hb_blob_t *blob, *orig_blob;
+	hb_face_t *sub, *orig;
+	hb_font_t *subfont, *origfont;
+	struct embed_facts facts;
+
+	(void)state;
+	if (access(DEJAVU, R_OK) != 0)
+		skip();
+	font = font_new_files(paths, 0, &d);
+	assert_non_null(font);
+	adieresis = embed_glyph(font, FACE_REGULAR, 0xC4);
+	a = embed_glyph(font, FACE_REGULAR, 'A');
+	b = embed_glyph(font, FACE_REGULAR, 'B');
+	assert_true(adieresis != 0 && a != 0 && b != 0);
+	hb_set_add(gids, adieresis);
+	blob = embed_subset(font, FACE_REGULAR, gids);
+	assert_non_null(blob);
+	sub = hb_face_create(blob, 0);
+	subfont = hb_font_create(sub);
+	orig_blob = hb_blob_create_from_file(DEJAVU);
+	orig = hb_face_create(orig_blob, 0);
+	origfont = hb_font_create(orig);
+	/* Smaller than the face, glyph ids kept. */
+	assert_true(hb_blob_get_length(blob) * 10 < hb_blob_get_length(orig_blob));
+	assert_true(hb_face_get_glyph_count(sub) > adieresis);
+	assert_true(outline_points(origfont, adieresis) > 10);
+	assert_int_equal(outline_points(subfont, adieresis), outline_points(origfont, adieresis));
+	assert_int_equal(outline_points(subfont, a), outline_points(origfont, a));
+	assert_int_equal(outline_points(subfont, b), 0);
+	embed_facts(font, FACE_REGULAR, &facts);
+	assert_string_equal(facts.name, "DejaVuSans");
+	assert_false(facts.cff);
+	assert_true(facts.bbox[0] < 0 && facts.bbox[3] > 900 && facts.ascent > 700);
+	hb_font_destroy(subfont);
+	hb_face_destroy(sub);
+	hb_blob_destroy(blob);
+	hb_font_destroy(origfont);
+	hb_face_destroy(orig);
+	hb_blob_destroy(orig_blob);
+	hb_set_destroy(gids);
+	font_free(font);
+	buf_free(&log);
+}
+
+/* Big-endian numbers of a font file. */
+static unsigned long
+be(const unsigned char *p, int bytes)
+{
+	unsigned long v = 0;
+
+	for (int i = 0; i < bytes; i++)
+		v = v << 8 | p[i];
+	return v;
+}
+
+/* A face whose licence forbids embedding (OS/2 fsType 2, "restricted"): refused with
+ * an error naming it, as libharu refused it, not embedded against its licence. */
+static void
+test_restricted_font_refused(void **state)
+{
+	struct layout *l = xcalloc(1, sizeof *l);
+	struct buf log = {0};
+	struct diag d = {.log = &log};
+	struct decl *decl = parse_logged("tests/data/minimal.xml", &d, &log);
+	char path[] = "/tmp/declgen-restricted-XXXXXX", *data;
+	const char *paths[FACE_COUNT] = {path, path, path, path};
+	size_t len, n, pdf_len;
+	int fd, patched = 0;
+	struct font *font;
+	unsigned char *pdf;
+
+	(void)state;
+	assert_non_null(decl);
+	assert_int_equal(read_file("fonts/DeclgenSerif-Regular.ttf", 1 << 22, &data, &len), 0);
+	n = be((unsigned char *)data + 4, 2);
+	for (size_t i = 0; i < n && 12 + 16 * (i + 1) <= len; i++) {
+		unsigned char *rec = (unsigned char *)data + 12 + 16 * i;
+		unsigned long off = be(rec + 8, 4);
+
+		if (memcmp(rec, "OS/2", 4) == 0 && off + 10 <= len) {
+			data[off + 8] = 0;
+			data[off + 9] = 2;
+			patched = 1;
+		}
+	}
+	assert_true(patched);
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, data, len), (ssize_t)len);
+	close(fd);
+	font = font_new_files(paths, 0, &d);
+	assert_non_null(font);
+	add_text(l, "Text", 72, 100, 700, 1, NULL);
+	buf_free(&log);
+	pdf = render_layout_in(font, decl, l, &pdf_len, &log);
+	assert_null(pdf);
+	if (!log_has(&log, "tests/data/minimal.xml: error: cannot embed the font "
+	    "DeclgenSerif: its licence does not allow embedding it"))
+		fail_msg("%s", log.data ? log.data : "no message");
+	unlink(path);
+	font_free(font);
+	free(data);
+	layout_free(l);
+	decl_free(decl);
+	buf_free(&log);
 }
 
 /* Issue 8 item 19: a title, subtitle, organisation list or keyword list longer than
@@ -491,9 +844,11 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_deterministic),
 	cmocka_unit_test(test_locale_independent),
 	cmocka_unit_test(test_source_date_epoch),
-	cmocka_unit_test(test_fonts_have_prep),
 	cmocka_unit_test(test_source_date_epoch_invalid),
 	cmocka_unit_test(test_links),
+	cmocka_unit_test(test_glyphs_where_layout_put_them),
+	cmocka_unit_test(test_subset_keeps_components),
+	cmocka_unit_test(test_restricted_font_refused),
 	cmocka_unit_test(test_long_information),
 	cmocka_unit_test(test_long_text_item),
 	cmocka_unit_test(test_many_long_organisations),
