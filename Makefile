@@ -16,7 +16,7 @@ WARN := -Wall -Wextra -pedantic$(if $(WERROR), -Werror)
 CFLAGS ?= -O2 -g
 ALL_CFLAGS := -std=c11 $(WARN) -D_POSIX_C_SOURCE=200809L $(XML_CFLAGS) $(HB_CFLAGS) $(CFLAGS)
 # Without libharu: what every stage but render needs (the layout test links only these).
-NOPDF_LIBS := $(HB_LIBS) -lxml2 -lhyphen -lutf8proc -lm
+NOPDF_LIBS := $(HB_LIBS) -lxml2 -lhyphen -lutf8proc -lnettle -lm
 LIBS := -lhpdf $(NOPDF_LIBS)
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
@@ -33,22 +33,24 @@ endif
 # To build and render: the compiler and the libraries; the system's hyphenation
 # patterns, which generator/lang.c falls back to where hyphen/ has none.
 BUILD_PACKAGES := gcc libc6-dev make pkg-config libhpdf-dev libxml2-dev libutf8proc-dev \
-	libhyphen-dev hyphen-de hyphen-en-us hyphen-en-gb libharfbuzz-dev
+	libhyphen-dev hyphen-de hyphen-en-us hyphen-en-gb libharfbuzz-dev nettle-dev
 # $(call links,HEADERS,LIBRARIES): a shell command that compiles and links a program
 # including HEADERS against LIBRARIES.
 HASH := \#
 links = printf '$(foreach h,$(1),$(HASH)include <$(h)>\n)int main(void) { return 0; }\n' | \
 	$(CC) $(XML_CFLAGS) $(HB_CFLAGS) -x c -o /dev/null - $(2)
-BUILD_PROBE := $(call links,hpdf.h hyphen.h libxml/parser.h utf8proc.h hb.h hb-subset.h,$(LIBS))
+BUILD_PROBE := $(call links,hpdf.h hyphen.h libxml/parser.h utf8proc.h hb.h hb-subset.h nettle/sha2.h,$(LIBS))
 # To test: cmocka, poppler, qpdf, xmllint, the German locale's source (check-locale),
-# Ghostscript and MuPDF (text extraction by other readers), a CFF-flavoured OpenType face,
-# a German word list (test_hyph compares the hyphenation of each of its words).
+# Ghostscript and MuPDF (text extraction by other readers), a CFF-flavoured OpenType face
+# and a kerned TrueType face with composite glyphs, a German word list (test_hyph
+# compares the hyphenation of each of its words).
 TEST_PACKAGES := libcmocka-dev poppler-utils qpdf libxml2-utils locales ghostscript \
-	mupdf-tools fonts-texgyre wngerman
+	mupdf-tools fonts-texgyre fonts-dejavu-core wngerman
 TEST_PROBE := $(call links,stdarg.h stddef.h stdint.h setjmp.h cmocka.h,-lcmocka) && \
 	$(foreach c,pdftotext pdffonts pdfinfo qpdf xmllint gs mutool,command -v $(c) >/dev/null &&) \
 	test -r /usr/share/i18n/locales/de_DE && \
 	test -r /usr/share/texmf/fonts/opentype/public/tex-gyre/texgyreheros-regular.otf && \
+	test -r /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf && \
 	test -r /usr/share/dict/ngerman
 # For check-valgrind, and for fuzz (clang's libFuzzer).
 VALGRIND_PACKAGES := valgrind
@@ -128,10 +130,17 @@ build/libdeclgen.a: $(OBJS)
 build/declgen: build/obj/main.o build/libdeclgen.a
 	$(CC) $(ALL_CFLAGS) -o $@ $^ $(LIBS)
 
-# A PDF depends on its source, the program, the schema, the fonts and the patterns.
-output/%.pdf: declarations/%.xml build/declgen $(SCHEMA) $(FONTS) $(HYPHEN)
-	@mkdir -p $(@D)
-	build/declgen render -o $@ $<
+# A PDF depends on its source and the program, and on what declgen read to make it: the
+# schema, the faces, the patterns of the languages it uses. declgen names those in
+# build/pdf/NAME.d (render --depfile), made with the PDF and included here; before the
+# first render there is no PDF to keep up to date.
+PDF_DEPS := $(DECLS:declarations/%.xml=build/pdf/%.d)
+
+output/%.pdf: declarations/%.xml build/declgen
+	@mkdir -p $(@D) build/pdf
+	build/declgen render --depfile build/pdf/$*.d -o $@ $<
+
+-include $(PDF_DEPS)
 
 # ----- tests -----
 
@@ -142,7 +151,7 @@ build/tests/%: tests/%.c tests/testutil.h tests/fake_font.h build/libdeclgen.a |
 # The layout test links without libharu: the layout, font, parse and hyphenation
 # objects only (layout never needs the PDF library).
 NOPDF_OBJS := $(addprefix build/obj/,datadir.o decl.o decl_parse.o decl_validate.o diag.o \
-	font.o font_check.o hyph.o hyph_set.o lang.o layout.o layout_page.o layout_para.o linebreak.o text.o \
+	font.o font_check.o hyph.o hyph_set.o json.o lang.o layout.o layout_page.o layout_para.o linebreak.o text.o \
 	util.o)
 
 build/tests/test_layout: tests/test_layout.c tests/testutil.h tests/fake_font.h $(NOPDF_OBJS) | build/deps/test
@@ -264,7 +273,7 @@ clean:
 	rm -rf build
 	rm -f output/*.pdf
 
-# ----- hyphenation pattern index (engineer hyph) -----
+# ----- hyphenation pattern index -----
 
 # tools/hyph_index compiles hyphen/*.dic into the index hyph_load looks a document's
 # words up in (generator/hyph_index.h); generator/hyph_index.c includes it. A pattern

@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+#include "json.h"
 #include "limits.h"
 #include "util.h"
 
@@ -38,6 +39,40 @@ append_escaped(struct buf *b, const char *s)
 	}
 }
 
+/* "FILE:LINE:COL: LEVEL: TEXT\n" (FILE:LEVEL: TEXT where the line is unknown),
+ * control characters escaped. */
+static void
+format_text(struct buf *msg, enum diag_level level, const char *file, int line, int col,
+    const char *text)
+{
+	append_escaped(msg, file);
+	if (line > 0)
+		buf_printf(msg, ":%d:%d", line, col > 0 ? col : 1);
+	buf_puts(msg, ": ");
+	buf_printf(msg, "%s: ", level_names[level]);
+	append_escaped(msg, text);
+	buf_puts(msg, "\n");
+}
+
+/* {"file":…,"line":…,"column":…,"severity":…,"message":…}: line and column 0 where
+ * unknown, file null for a message about no file. */
+static void
+format_json(struct buf *msg, enum diag_level level, const char *file, int line, int col,
+    const char *text)
+{
+	buf_puts(msg, "{");
+	json_key_string(msg, "file", file);
+	buf_puts(msg, ",");
+	json_key_number(msg, "line", line > 0 ? line : 0);
+	buf_puts(msg, ",");
+	json_key_number(msg, "column", line > 0 ? (col > 0 ? col : 1) : 0);
+	buf_puts(msg, ",");
+	json_key_string(msg, "severity", level_names[level]);
+	buf_puts(msg, ",");
+	json_key_string(msg, "message", text);
+	buf_puts(msg, "}\n");
+}
+
 void
 diag_report(struct diag *d, enum diag_level level, const char *file,
     int line, int col, const char *fmt, ...)
@@ -53,32 +88,28 @@ diag_report(struct diag *d, enum diag_level level, const char *file,
 		d->warnings++;
 	/* A hostile file can produce endless errors; the first ones tell what to fix. */
 	if (++d->printed > LIMIT_DIAGNOSTICS) {
-		if (d->printed == LIMIT_DIAGNOSTICS + 1) {
-			append_escaped(&msg, file ? file : "declgen");
-			/* Warnings alone leave the exit status 0: the summary is no error. */
-			buf_puts(&msg, d->errors > 0 ? ": error: too many problems, stopping here\n" :
-			    ": warning: too many warnings; the rest are not shown\n");
-		}
+		if (d->printed != LIMIT_DIAGNOSTICS + 1)
+			goto done;
+		/* Warnings alone leave the exit status 0: the summary is no error. */
+		buf_puts(&text, d->errors > 0 ? "too many problems, stopping here" :
+		    "too many warnings; the rest are not shown");
+		level = d->errors > 0 ? DIAG_ERROR : DIAG_WARNING;
+		line = 0;
 	} else {
-		if (file == NULL) {
-			buf_puts(&msg, "declgen: ");
-		} else {
-			append_escaped(&msg, file);
-			if (line > 0)
-				buf_printf(&msg, ":%d:%d", line, col > 0 ? col : 1);
-			buf_puts(&msg, ": ");
-		}
 		va_start(ap, fmt);
 		buf_vprintf(&text, fmt, ap);
 		va_end(ap);
-		buf_printf(&msg, "%s: ", level_names[level]);
-		append_escaped(&msg, text.data ? text.data : "");
-		buf_puts(&msg, "\n");
 	}
-	if (msg.len && d->log)
+	if (d->json)
+		format_json(&msg, level, file, line, col, text.data ? text.data : "");
+	else
+		format_text(&msg, level, file ? file : "declgen", line, col,
+		    text.data ? text.data : "");
+	if (d->log)
 		buf_append(d->log, msg.data, msg.len);
-	else if (msg.len)
+	else
 		fputs(msg.data, stderr);
+done:
 	buf_free(&text);
 	buf_free(&msg);
 }

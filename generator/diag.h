@@ -1,4 +1,5 @@
-/* One printer for every message: "FILE:LINE:COL: error|warning: MESSAGE" on stderr. */
+/* One printer for every message: "FILE:LINE:COL: error|warning: MESSAGE" on stderr,
+ * or one JSON object a line for a pipeline. */
 #ifndef DECLGEN_DIAG_H
 #define DECLGEN_DIAG_H
 
@@ -17,6 +18,8 @@ struct diag {
 	unsigned warnings;
 	unsigned printed;	/* messages printed for the current file */
 	struct buf *log;	/* if set, messages go here instead of stderr (tests) */
+	int json;		/* each message one JSON object a line (--format=json):
+				 * {"file","line","column","severity","message"} */
 };
 
 /* Reports a message; line and col are 1-based, 0 where unknown. file may be NULL. */

@@ -52,9 +52,9 @@ has_kerning(hb_face_t *face)
 	return kerns;
 }
 
-/* The kerning cache of a kerned face, with its shaping buffer allocated up front:
- * shaping a pair then needs no memory that could fail to come. NULL after reporting
- * that memory is exhausted. */
+/* The kerning cache of a kerned face, with its shaping buffer allocated up front, so
+ * that the buffer never grows while a pair is shaped (where no one could report it).
+ * NULL after reporting that memory is exhausted. */
 static struct kern_cache *
 kern_cache_new(const char *path, struct diag *d)
 {

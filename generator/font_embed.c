@@ -15,14 +15,10 @@
 #define HHEA_ASCENDER 4		/* int16 */
 #define HHEA_DESCENDER 6	/* int16 */
 #define OS2_WEIGHT 4		/* usWeightClass: uint16 */
-#define OS2_FS_TYPE 8		/* fsType: uint16, embedding permissions */
 #define OS2_FAMILY_CLASS 30	/* sFamilyClass: class in the high byte */
 #define OS2_CAP_HEIGHT 88	/* sCapHeight: int16, table version 2 and later */
 #define POST_ITALIC_ANGLE 4	/* 16.16 fixed */
 #define POST_FIXED_PITCH 12	/* uint32 */
-/* fsType's usage permissions (bits 0-3): 2 alone is "restricted licence embedding". */
-#define FS_TYPE_USAGE_MASK 0xFu
-#define FS_TYPE_RESTRICTED 0x2u
 /* sFamilyClass classes 1 to 7 are the serif styles (oldstyle to freeform serifs). */
 #define FAMILY_CLASS_SERIF_LAST 7
 
@@ -139,8 +135,6 @@ embed_facts(const struct font *f, enum face face, struct embed_facts *facts)
 	facts->descent = per_mille(table_s16(&hhea, HHEA_DESCENDER), ff->upem);
 	facts->cap_height = table_u(&os2, 0, 2) >= 2 ?
 	    per_mille(table_s16(&os2, OS2_CAP_HEIGHT), ff->upem) : facts->ascent;
-	facts->restricted = (table_u(&os2, OS2_FS_TYPE, 2) & FS_TYPE_USAGE_MASK) ==
-	    FS_TYPE_RESTRICTED;
 	facts->italic_angle = (int32_t)table_u(&post, POST_ITALIC_ANGLE, 4) / 65536.0;
 	/* The usual estimate (as in cairo): 10 for hairlines to 230 for the heaviest. */
 	weight = table_u(&os2, OS2_WEIGHT, 2);

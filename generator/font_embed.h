@@ -30,7 +30,6 @@ struct embed_facts {
 	int ascent, descent;	/* hhea: above (positive) and below (negative) the baseline */
 	int cap_height;		/* OS/2 sCapHeight, or the ascent where OS/2 has none */
 	int stem_v;		/* estimated from OS/2 usWeightClass: fonts do not record it */
-	int restricted;		/* OS/2 fsType: the licence forbids embedding */
 };
 
 /* Glyph id of code point cp in face, 0 where the face has none. */

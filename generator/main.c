@@ -12,7 +12,12 @@
 #include "datadir.h"
 #include "interrupt.h"
 #include "decl.h"
+#include "depfile.h"
 #include "diag.h"
+#include "diff.h"
+#include "hash.h"
+#include "index.h"
+#include "json.h"
 #include "layout.h"
 #include "output.h"
 #include "pipeline.h"
@@ -22,9 +27,12 @@
 #define DEFAULT_OUTPUT_DIR "output"
 
 static const char usage_text[] =
-    "usage: declgen check FILE...\n"
+    "usage: declgen check [--format=text|json] FILE...\n"
     "       declgen render [-o PATH | -d DIR] [--force] [--line-breaking=total-fit|greedy]\n"
-    "                      [--stats] FILE...\n"
+    "                      [--stats] [--format=text|json] [-M | --depfile FILE] FILE...\n"
+    "       declgen hash FILE...\n"
+    "       declgen diff [--format=text|json] OLD NEW\n"
+    "       declgen index [-d OUTDIR] DIR...\n"
     "       declgen --help | --version\n";
 
 static const char help_text[] =
@@ -33,6 +41,11 @@ static const char help_text[] =
     "  check     validate declarations and lay them out: everything render reports,\n"
     "            without writing a PDF\n"
     "  render    validate, lay out and write a PDF signing copy of each declaration\n"
+    "  hash      print the SHA-256 of each declaration's content, as sha256sum does\n"
+    "  diff      compare two versions of a declaration by content: exit 0 the same,\n"
+    "            1 different, 2 trouble\n"
+    "  index     a JSON catalogue of the declarations (*.xml) in each DIR, with their\n"
+    "            hashes and their PDFs in OUTDIR (default: output)\n"
     "\n"
     "Options of render:\n"
     "  -o PATH                  write the PDF to PATH (one input only)\n"
@@ -40,17 +53,36 @@ static const char help_text[] =
     "  --force                  replace an existing file even if it is not a PDF\n"
     "  --line-breaking=METHOD   total-fit (default, Knuth-Plass) or greedy (first fit)\n"
     "  --stats                  print what the layout measures, one line a file\n"
+    "  -M                       write a make dependency file PDF.d beside each PDF\n"
+    "  --depfile FILE           write the make dependencies of every PDF to FILE\n"
+    "\n"
+    "  --format=json            (check, render, diff) messages on standard error and\n"
+    "                           each PDF written (render) or the comparison (diff) on\n"
+    "                           standard output, as JSON, one object a line\n"
     "\n"
     "Messages are FILE:LINE:COL: error|warning: MESSAGE on standard error.\n"
     "Exit status: 0 all valid, 1 some input invalid, 2 usage or system error.\n";
 
+enum command {
+	CMD_CHECK,
+	CMD_RENDER,
+	CMD_HASH,
+	CMD_DIFF,
+	CMD_INDEX
+};
+
 struct job {
-	int render;		/* render, not check */
+	enum command cmd;
+	int json;		/* --format=json */
+	int depfile_each;	/* -M: PDF.d beside each PDF */
+	const char *depfile;	/* --depfile FILE */
+	struct buf deps;	/* --depfile: the rules so far */
 	const char *out_path;	/* -o */
 	const char *out_dir;	/* -d */
 	unsigned output_flags;	/* --force: OUTPUT_FORCE */
 	struct layout_options layout;
 	int stats;		/* --stats */
+	int differs;		/* diff: the contents differ */
 	char **inputs;		/* the FILE arguments */
 	size_t ninputs;
 	char **outputs;		/* render: where each input's PDF goes */
@@ -85,6 +117,37 @@ exit_status(struct diag *d)
 	return diag_exit_status(d);
 }
 
+/* Whether option c (getopt's value) belongs to the command. */
+static int
+option_allowed(enum command cmd, int c)
+{
+	switch (c) {
+	case 'L':
+	case 'S':
+	case 'F':
+	case 'D':
+		return cmd == CMD_RENDER;
+	case 'f':
+		return cmd != CMD_HASH && cmd != CMD_INDEX;
+	default:
+		return 1;
+	}
+}
+
+static int
+set_format(struct job *job, const char *format)
+{
+	if (strcmp(format, "json") == 0)
+		job->json = 1;
+	else if (strcmp(format, "text") == 0)
+		job->json = 0;
+	else {
+		fprintf(stderr, "declgen: --format is text or json\n");
+		return -1;
+	}
+	return 0;
+}
+
 static enum next
 parse_options(int argc, char *argv[], struct job *job)
 {
@@ -94,14 +157,18 @@ parse_options(int argc, char *argv[], struct job *job)
 		{"line-breaking", required_argument, NULL, 'L'},
 		{"stats", no_argument, NULL, 'S'},
 		{"force", no_argument, NULL, 'F'},
+		{"format", required_argument, NULL, 'f'},
+		{"depfile", required_argument, NULL, 'D'},
 		{NULL, 0, NULL, 0},
 	};
 	int c;
 
 	job->layout.method = LB_TOTAL_FIT;
 	optind = 2;
-	while ((c = getopt_long(argc, argv, job->render ? "o:d:" : "", longopts, NULL)) != -1) {
-		if (!job->render && (c == 'L' || c == 'S' || c == 'F'))
+	while ((c = getopt_long(argc, argv, job->cmd == CMD_RENDER ? "o:d:M" :
+	    job->cmd == CMD_INDEX ? "d:" : "", longopts,
+	    NULL)) != -1) {
+		if (!option_allowed(job->cmd, c))
 			return NEXT_USAGE;
 		switch (c) {
 		case 'o':
@@ -109,6 +176,16 @@ parse_options(int argc, char *argv[], struct job *job)
 			break;
 		case 'd':
 			job->out_dir = optarg;
+			break;
+		case 'M':
+			job->depfile_each = 1;
+			break;
+		case 'D':
+			job->depfile = optarg;
+			break;
+		case 'f':
+			if (set_format(job, optarg) != 0)
+				return NEXT_USAGE;
 			break;
 		case 'L':
 			if (strcmp(optarg, "total-fit") == 0)
@@ -140,9 +217,17 @@ parse_options(int argc, char *argv[], struct job *job)
 		fprintf(stderr, "declgen: -o and -d exclude each other\n");
 		return NEXT_USAGE;
 	}
+	if (job->depfile_each && job->depfile) {
+		fprintf(stderr, "declgen: -M and --depfile exclude each other\n");
+		return NEXT_USAGE;
+	}
 	if (job->out_path && job->ninputs != 1) {
 		fprintf(stderr, "declgen: %s\n", job->ninputs == 0 ? "-o needs an input file" :
 		    "-o takes exactly one input; use -d DIR for several");
+		return NEXT_USAGE;
+	}
+	if (job->cmd == CMD_DIFF && job->ninputs != 2) {
+		fprintf(stderr, "declgen: diff compares two files, OLD and NEW\n");
 		return NEXT_USAGE;
 	}
 	return job->ninputs == 0 ? NEXT_USAGE : NEXT_RUN;
@@ -264,10 +349,54 @@ write_deferred(const struct job *job, const char *path, const unsigned char *pdf
 	return sig ? sig : ret;
 }
 
+/* --format=json: one line on standard output for each PDF written. */
+static void
+print_output_json(const char *input, const char *path, const struct pipeline *p,
+    const unsigned char *pdf, size_t len)
+{
+	struct pipeline_stats st;
+	struct buf b = {0};
+	char hex[HASH_HEX_SIZE];
+
+	pipeline_get_stats(p, &st);
+	hash_sha256_hex(pdf, len, hex);
+	buf_puts(&b, "{");
+	json_key_string(&b, "output", path);
+	buf_puts(&b, ",");
+	json_key_string(&b, "source", input);
+	buf_puts(&b, ",");
+	json_key_number(&b, "pages", (long)st.layout.pages);
+	buf_puts(&b, ",");
+	json_key_number(&b, "bytes", (long)len);
+	buf_puts(&b, ",");
+	json_key_string(&b, "sha256", hex);
+	buf_puts(&b, "}\n");
+	fputs(b.data, stdout);
+	buf_free(&b);
+}
+
+/* -M: the rules of one PDF in PDF.d; --depfile: kept for the file written at the end. */
+static void
+add_depfile_rules(struct job *job, size_t i, const struct decl *decl, struct diag *d)
+{
+	struct buf rules = {0}, path = {0};
+
+	if (!job->depfile_each && job->depfile == NULL)
+		return;
+	depfile_rules(job->depfile_each ? &rules : &job->deps, job->outputs[i],
+	    job->inputs[i], job->datadir, decl);
+	if (job->depfile_each) {
+		buf_printf(&path, "%s.d", job->outputs[i]);
+		depfile_write(path.data, &rules, d);
+	}
+	buf_free(&rules);
+	buf_free(&path);
+}
+
 /* Checks (and with render, writes) input i. Returns the number of a signal that
  * interrupted, or 0. */
 static int
-run_one(const struct job *job, size_t i, struct diag *d)
+run_one(struct job *job, size_t i, struct diag *d)
 {
 	const char *input = job->inputs[i];
 	struct decl *decl = NULL;
@@ -279,10 +408,14 @@ run_one(const struct job *job, size_t i, struct diag *d)
 	if (input_is_file(input, d) &&
 	    (decl = decl_parse_file(input, job->schema, d)) != NULL &&
 	    (p = pipeline_layout(job->env, decl, &job->layout, d)) != NULL &&
-	    job->render && pipeline_pdf(p, &pdf, &len) == 0) {
+	    job->cmd == CMD_RENDER && pipeline_pdf(p, &pdf, &len) == 0) {
 		ret = write_deferred(job, job->outputs[i], pdf, len, d);
 		if (ret == 0 && job->stats)
 			print_stats(input, p, len);
+		if (ret == 0 && job->json)
+			print_output_json(input, job->outputs[i], p, pdf, len);
+		if (ret == 0)
+			add_depfile_rules(job, i, decl, d);
 	}
 	pipeline_free(p);
 	decl_free(decl);
@@ -301,6 +434,111 @@ make_output_dir(const struct job *job, struct diag *d)
 	return -1;
 }
 
+/* "HEX  FILE" as sha256sum prints it: a name holding a backslash or a line end is
+ * written with both escaped, and the line starts with a backslash. */
+static void
+print_hash_line(const char *hex, const char *name)
+{
+	int escape = strpbrk(name, "\\\n") != NULL;
+
+	printf("%s%s  ", escape ? "\\" : "", hex);
+	for (const char *s = name; *s; s++) {
+		if (escape && *s == '\\')
+			fputs("\\\\", stdout);
+		else if (escape && *s == '\n')
+			fputs("\\n", stdout);
+		else
+			putchar(*s);
+	}
+	putchar('\n');
+}
+
+/* declgen hash: the content hash of every valid input. */
+static void
+run_hash(const struct job *job, struct diag *d)
+{
+	char hex[HASH_HEX_SIZE];
+
+	for (size_t i = 0; i < job->ninputs; i++) {
+		struct decl *decl = NULL;
+
+		d->printed = 0;
+		if (input_is_file(job->inputs[i], d) &&
+		    (decl = decl_parse_file(job->inputs[i], job->schema, d)) != NULL) {
+			hash_decl(decl, hex);
+			print_hash_line(hex, job->inputs[i]);
+		}
+		decl_free(decl);
+	}
+}
+
+/* declgen diff OLD NEW: both are read (and every problem of either reported) before
+ * they are compared. */
+static void
+run_diff(struct job *job, struct diag *d)
+{
+	struct decl *decl[2] = {NULL, NULL};
+	struct buf out = {0};
+
+	for (size_t i = 0; i < 2; i++) {
+		d->printed = 0;
+		if (input_is_file(job->inputs[i], d))
+			decl[i] = decl_parse_file(job->inputs[i], job->schema, d);
+	}
+	if (decl[0] != NULL && decl[1] != NULL) {
+		job->differs = diff_decls(decl[0], decl[1], job->json ? DIFF_JSON : DIFF_TEXT,
+		    &out);
+		if (out.len > 0)
+			fputs(out.data, stdout);
+	}
+	buf_free(&out);
+	decl_free(decl[0]);
+	decl_free(decl[1]);
+}
+
+/* The catalogue entries of the declarations in dir, appended to out; *first is cleared
+ * once an entry is written. */
+static void
+index_dir(const struct job *job, const char *dir, struct buf *out, int *first,
+    struct diag *d)
+{
+	char **paths;
+	size_t n;
+
+	if (index_sources(dir, &paths, &n, d) != 0)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		struct decl *decl;
+		char *pdf;
+
+		d->printed = 0;
+		if ((decl = decl_parse_file(paths[i], job->schema, d)) != NULL) {
+			pdf = output_path(job, paths[i]);
+			index_entry(out, *first, decl, paths[i], pdf);
+			*first = 0;
+			free(pdf);
+		}
+		decl_free(decl);
+		free(paths[i]);
+	}
+	free(paths);
+}
+
+/* declgen index: the catalogue on standard output, the valid declarations only. */
+static void
+run_index(const struct job *job, struct diag *d)
+{
+	struct buf out = {0};
+	int first = 1;
+
+	index_begin(&out);
+	for (size_t i = 0; i < job->ninputs; i++)
+		index_dir(job, job->inputs[i], &out, &first, d);
+	index_end(&out);
+	fputs(out.data, stdout);
+	buf_free(&out);
+}
+
 static int
 run(struct job *job, struct diag *d)
 {
@@ -312,13 +550,27 @@ run(struct job *job, struct diag *d)
 		return 0;
 	}
 	job->schema = datadir_path(job->datadir, "schemas/declaration.xsd");
+	if (job->cmd == CMD_HASH) {
+		run_hash(job, d);
+		return 0;
+	}
+	if (job->cmd == CMD_DIFF) {
+		run_diff(job, d);
+		return 0;
+	}
+	if (job->cmd == CMD_INDEX) {
+		run_index(job, d);
+		return 0;
+	}
 	job->env = pipeline_env_new(job->datadir);
-	if (job->render && (plan_outputs(job, d) != 0 || make_output_dir(job, d) != 0))
+	if (job->cmd == CMD_RENDER && (plan_outputs(job, d) != 0 || make_output_dir(job, d) != 0))
 		return 0;
 	for (size_t i = 0; i < job->ninputs && sig == 0; i++) {
 		d->printed = 0;
 		sig = run_one(job, i, d);
 	}
+	if (sig == 0 && job->depfile != NULL)
+		depfile_write(job->depfile, &job->deps, d);
 	return sig;
 }
 
@@ -331,6 +583,26 @@ job_free(struct job *job)
 	pipeline_env_free(job->env);
 	free(job->schema);
 	free(job->datadir);
+	buf_free(&job->deps);
+}
+
+static int
+command_named(const char *name, enum command *cmd)
+{
+	static const char *const names[] = {
+		[CMD_CHECK] = "check",
+		[CMD_RENDER] = "render",
+		[CMD_HASH] = "hash",
+		[CMD_DIFF] = "diff",
+		[CMD_INDEX] = "index",
+	};
+
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		if (strcmp(name, names[i]) == 0) {
+			*cmd = (enum command)i;
+			return 0;
+		}
+	return -1;
 }
 
 int
@@ -339,7 +611,7 @@ main(int argc, char *argv[])
 	struct job job = {0};
 	struct diag d = {0};
 	const char *cmd = argc > 1 ? argv[1] : "";
-	int sig;
+	int sig, status;
 
 	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
 		printf("%s%s", usage_text, help_text);
@@ -349,12 +621,11 @@ main(int argc, char *argv[])
 		printf("declgen %s\n", DECLGEN_VERSION);
 		return exit_status(&d);
 	}
-	if (strcmp(cmd, "check") != 0 && strcmp(cmd, "render") != 0) {
+	if (command_named(cmd, &job.cmd) != 0) {
 		if (argc > 1)
 			fprintf(stderr, "declgen: unknown command '%s'\n", cmd);
 		return usage();
 	}
-	job.render = strcmp(cmd, "render") == 0;
 	switch (parse_options(argc, argv, &job)) {
 	case NEXT_USAGE:
 		return usage();
@@ -370,9 +641,16 @@ main(int argc, char *argv[])
 	/* Past `ulimit -f`, a write fails with EFBIG and is reported like a full disk,
 	 * instead of the signal killing declgen and leaving its temporary file. */
 	signal(SIGXFSZ, SIG_IGN);
+	d.json = job.json;
 	sig = run(&job, &d);
 	job_free(&job);
 	xmlCleanupParser();
 	/* As a shell reports a process killed by the signal. */
-	return sig ? 128 + sig : exit_status(&d);
+	if (sig)
+		return 128 + sig;
+	status = exit_status(&d);
+	/* As diff(1): 0 the same, 1 different, 2 trouble (an invalid input included). */
+	if (job.cmd == CMD_DIFF)
+		return status != 0 ? EXIT_SYSTEM : job.differs;
+	return status;
 }

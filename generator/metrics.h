@@ -18,7 +18,8 @@ struct metrics {
 	 * glyph for cp. */
 	int (*advance)(void *ctx, enum face face, uint32_t cp);
 	/* Kerning between two code points set next to each other in face, in 1/1000
-	 * em, added to the left one's advance; 0 for none. Layout applies it between
+	 * em (rounded to the nearest, halves away from zero), added to the left one's
+	 * advance; 0 for none. Layout applies it between
 	 * two characters that end up in one text item (same face, no space or line
 	 * break between them, a soft hyphen skipped), and to a hyphen added at a
 	 * break; the renderer draws every item the same way, so glyphs land where

@@ -287,12 +287,8 @@ finish_face(struct fonts *f, enum face face)
 	int ret = -1;
 
 	embed_facts(f->font, face, &facts);
-	if (facts.restricted) {
-		diag_report(f->diag, DIAG_ERROR, f->file, 0, 0, "cannot embed the font %s: "
-		    "its licence does not allow embedding it (OS/2 fsType); choose another",
-		    facts.name);
-		return -1;
-	}
+	/* A face whose licence forbids embedding never gets here: font_check.c refuses it
+	 * when it is loaded. */
 	/* .notdef, which every font program has first. */
 	hb_set_add(df->gids, 0);
 	subset_tag(df->gids, tag);

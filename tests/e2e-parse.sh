@@ -69,10 +69,11 @@ check "4 MiB of attributes: one clear message" \
 	"[ \"\$(cat $T/err)\" = '$T/attributes.xml:5:1: error: <p> has more than 16 attributes; an element of a declaration has at most 4' ]"
 
 # ----- out of memory is a system error, never a crash (item 6) -----
-# Below what parsing 4 MiB needs, exit 2 with one message; with enough memory to parse,
+# Below what parsing 4 MiB needs (but above the 55 MB the program and its libraries
+# take to start), exit 2 with one message; with enough memory to parse,
 # the page limit stops the layout (exit 1) before it runs out.
 if [ -z "${ASAN_OPTIONS:-}" ] && [ -z "${DECLGEN_VALGRIND:-}" ]; then
-	for kb in 50000 65000 80000; do
+	for kb in 60000 65000 80000; do
 		(ulimit -v $kb; exec $BIN check "$T/many.xml") > "$T/out" 2> "$T/err"
 		got=$?
 		check "out of memory at $kb KB: exit 2 (got $got)" "[ $got -eq 2 ]"

@@ -125,23 +125,24 @@ test_advances_are_the_faces(void **state)
 	unload(&x);
 }
 
-/* A face with kerning (GPOS 'kern' and a 'kern' table) and fi/fl ligatures in its
- * 'liga' feature, from Debian's fonts-dejavu-core. */
+/* Faces with kerning and fi/fl ligatures in their 'liga' feature: TrueType with GPOS
+ * 'kern' and a 'kern' table (Debian's fonts-dejavu-core), and CFF-flavoured OpenType
+ * with GPOS 'kern' only (fonts-texgyre). */
 #define KERNED_FACE "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+#define KERNED_CFF_FACE "/usr/share/texmf/fonts/opentype/public/tex-gyre/texgyreheros-regular.otf"
+static const char *const kerned_faces[] = {KERNED_FACE, KERNED_CFF_FACE};
 
-/* The kerned face as all four faces of a family. */
+/* The kerned face at path as all four faces of a family. */
 static void
-load_kerned(struct loaded *x)
+load_kerned(struct loaded *x, const char *path)
 {
-	const char *const paths[FACE_COUNT] = {
-		KERNED_FACE, KERNED_FACE, KERNED_FACE, KERNED_FACE,
-	};
+	const char *const paths[FACE_COUNT] = {path, path, path, path};
 
 	memset(x, 0, sizeof *x);
 	x->d.log = &x->log;
 	x->f = font_new_files(paths, 0, &x->d);
 	if (x->f == NULL)
-		fail_msg("cannot load %s (package fonts-dejavu-core): %s", KERNED_FACE,
+		fail_msg("cannot load %s (packages fonts-dejavu-core, fonts-texgyre): %s", path,
 		    x->log.data ? x->log.data : "");
 	x->m = font_metrics(x->f);
 }
@@ -192,16 +193,15 @@ shape_directly(const char *path, const char *text, const char *features)
 
 /* The classic kerning pairs come closer, by exactly what hb_shape positions. */
 static void
-test_kern_equals_harfbuzz(void **state)
+expect_kern_equals_harfbuzz(const char *path)
 {
 	static const char *const pairs[] = {"AV", "Te", "Vo", "We", "Ta", "LT", "P."};
 	struct loaded x;
 
-	(void)state;
-	load_kerned(&x);
+	load_kerned(&x, path);
 	for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++) {
 		const char *p = pairs[i];
-		struct shaped s = shape_directly(KERNED_FACE, p, NO_LIGATURES);
+		struct shaped s = shape_directly(path, p, NO_LIGATURES);
 		/* lround: to the nearest, halves away from zero, as font.h says. */
 		long want = lround((s.x_advance - s.nominal) * 1000.0 / s.upem);
 
@@ -209,7 +209,7 @@ test_kern_equals_harfbuzz(void **state)
 			int got = x.m->kern(x.m->ctx, face, (uint8_t)p[0], (uint8_t)p[1]);
 
 			if (got >= 0 || got != want)
-				fail_msg("%s: kern %d, HarfBuzz %ld", p, got, want);
+				fail_msg("%s in %s: kern %d, HarfBuzz %ld", p, path, got, want);
 			assert_int_equal(font_kern(x.f, face, (uint8_t)p[0], (uint8_t)p[1]), got);
 		}
 	}
@@ -221,31 +221,43 @@ test_kern_equals_harfbuzz(void **state)
 	unload(&x);
 }
 
+static void
+test_kern_equals_harfbuzz(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof kerned_faces / sizeof *kerned_faces; i++)
+		expect_kern_equals_harfbuzz(kerned_faces[i]);
+}
+
 /* The shaping kern measures with never ligates: "fi" and the "fl" of "Auflage" stay two
- * glyphs, the face's own, in a face whose default shaping does join them. */
+ * glyphs, the face's own, in faces whose default shaping does join them; the kerning
+ * is the pair's own, not the ligature's advance taken for the first glyph's. */
+static void
+expect_never_ligates(const char *path, const char *pair, int kerning)
+{
+	struct loaded x;
+	const hb_glyph_info_t *info;
+	const hb_glyph_position_t *pos;
+	uint32_t l = (uint8_t)pair[0], r = (uint8_t)pair[1];
+
+	load_kerned(&x, path);
+	assert_int_equal(shape_directly(path, pair, "").glyphs, 1);
+	assert_int_equal(font_shape_pair(&x.f->faces[FACE_REGULAR], l, r, &info, &pos), 2);
+	assert_int_equal(info[0].codepoint, font_glyph(x.f, FACE_REGULAR, l));
+	assert_int_equal(info[1].codepoint, font_glyph(x.f, FACE_REGULAR, r));
+	assert_int_equal(font_kern(x.f, FACE_REGULAR, l, r), kerning);
+	unload(&x);
+}
+
 static void
 test_kern_never_ligates(void **state)
 {
-	static const char *const pairs[] = {"fi", "fl", "ff"};
-	struct loaded x;
-
 	(void)state;
-	load_kerned(&x);
-	for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++) {
-		const char *p = pairs[i];
-		const hb_glyph_info_t *info;
-		const hb_glyph_position_t *pos;
-		struct font_face *ff = &x.f->faces[FACE_REGULAR];
-
-		if (strcmp(p, "ff") != 0)
-			assert_int_equal(shape_directly(KERNED_FACE, p, "").glyphs, 1);
-		assert_int_equal(font_shape_pair(ff, (uint8_t)p[0], (uint8_t)p[1], &info, &pos), 2);
-		assert_int_equal(info[0].codepoint, font_glyph(x.f, FACE_REGULAR, (uint8_t)p[0]));
-		assert_int_equal(info[1].codepoint, font_glyph(x.f, FACE_REGULAR, (uint8_t)p[1]));
-		/* Not the ligature's advance taken as the first glyph's. */
-		assert_int_equal(font_kern(x.f, FACE_REGULAR, (uint8_t)p[0], (uint8_t)p[1]), 0);
-	}
-	unload(&x);
+	expect_never_ligates(KERNED_FACE, "fi", 0);
+	expect_never_ligates(KERNED_FACE, "fl", 0);
+	expect_never_ligates(KERNED_CFF_FACE, "fi", 0);
+	/* -5 font units of 1000: f and l of TeX Gyre Heros kern. */
+	expect_never_ligates(KERNED_CFF_FACE, "fl", -5);
 }
 
 /* Declgen Serif has no kerning: every pair is 0, answered without shaping. */
@@ -276,7 +288,7 @@ test_kern_cache(void **state)
 	int av;
 
 	(void)state;
-	load_kerned(&x);
+	load_kerned(&x, KERNED_FACE);
 	k = x.f->faces[FACE_BOLD].kern;
 	assert_non_null(k);
 	assert_int_equal(k->shaped, 0);

@@ -283,11 +283,11 @@ random_words(size_t size, size_t len, unsigned seed)
 }
 
 static double
-seconds_since(const struct timespec *start)
+cpu_seconds_since(const struct timespec *start)
 {
 	struct timespec now;
 
-	clock_gettime(CLOCK_MONOTONIC, &now);
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
 	return (double)(now.tv_sec - start->tv_sec) + (now.tv_nsec - start->tv_nsec) / 1e9;
 }
 
@@ -308,9 +308,9 @@ test_filter_bounded(void **state)
 		struct hyph *h;
 		double took;
 
-		clock_gettime(CLOCK_MONOTONIC, &start);
+		clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &start);
 		h = hyph_load(HYPHEN_DIC, text, strlen(text));
-		took = seconds_since(&start);
+		took = cpu_seconds_since(&start);
 		assert_non_null(h);
 		if (took > 5.0)
 			fail_msg("filtering for 4 MiB of %zu-letter words took %.1f s",

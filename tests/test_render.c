@@ -612,58 +612,6 @@ be(const unsigned char *p, int bytes)
 	return v;
 }
 
-/* A face whose licence forbids embedding (OS/2 fsType 2, "restricted"): refused with
- * an error naming it, as libharu refused it, not embedded against its licence. */
-static void
-test_restricted_font_refused(void **state)
-{
-	struct layout *l = xcalloc(1, sizeof *l);
-	struct buf log = {0};
-	struct diag d = {.log = &log};
-	struct decl *decl = parse_logged("tests/data/minimal.xml", &d, &log);
-	char path[] = "/tmp/declgen-restricted-XXXXXX", *data;
-	const char *paths[FACE_COUNT] = {path, path, path, path};
-	size_t len, n, pdf_len;
-	int fd, patched = 0;
-	struct font *font;
-	unsigned char *pdf;
-
-	(void)state;
-	assert_non_null(decl);
-	assert_int_equal(read_file("fonts/DeclgenSerif-Regular.ttf", 1 << 22, &data, &len), 0);
-	n = be((unsigned char *)data + 4, 2);
-	for (size_t i = 0; i < n && 12 + 16 * (i + 1) <= len; i++) {
-		unsigned char *rec = (unsigned char *)data + 12 + 16 * i;
-		unsigned long off = be(rec + 8, 4);
-
-		if (memcmp(rec, "OS/2", 4) == 0 && off + 10 <= len) {
-			data[off + 8] = 0;
-			data[off + 9] = 2;
-			patched = 1;
-		}
-	}
-	assert_true(patched);
-	fd = mkstemp(path);
-	assert_true(fd >= 0);
-	assert_int_equal(write(fd, data, len), (ssize_t)len);
-	close(fd);
-	font = font_new_files(paths, 0, &d);
-	assert_non_null(font);
-	add_text(l, "Text", 72, 100, 700, 1, NULL);
-	buf_free(&log);
-	pdf = render_layout_in(font, decl, l, &pdf_len, &log);
-	assert_null(pdf);
-	if (!log_has(&log, "tests/data/minimal.xml: error: cannot embed the font "
-	    "DeclgenSerif: its licence does not allow embedding it"))
-		fail_msg("%s", log.data ? log.data : "no message");
-	unlink(path);
-	font_free(font);
-	free(data);
-	layout_free(l);
-	decl_free(decl);
-	buf_free(&log);
-}
-
 /* Issue 8 item 19: a title, subtitle, organisation list or keyword list longer than
  * libharu's 65,535-byte strings failed with exit 2 "PDF library error 0x105B". Now each
  * is shortened at a character boundary with an ellipsis, with a warning. */
@@ -848,7 +796,6 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_links),
 	cmocka_unit_test(test_glyphs_where_layout_put_them),
 	cmocka_unit_test(test_subset_keeps_components),
-	cmocka_unit_test(test_restricted_font_refused),
 	cmocka_unit_test(test_long_information),
 	cmocka_unit_test(test_long_text_item),
 	cmocka_unit_test(test_many_long_organisations),
