@@ -143,7 +143,7 @@ face_problem(hb_face_t *face)
 		return "the font has no glyphs";
 	if (upem < UPEM_MIN || upem > UPEM_MAX)
 		return "its units per em are not between 16 and 16384";
-	return NULL;
+	return font_check_embedding(face);
 }
 
 const char *
