@@ -65,7 +65,7 @@ HDRS := $(wildcard generator/*.h)
 OBJS := $(SRCS:generator/%.c=build/obj/%.o)
 ASAN_OBJS := $(SRCS:generator/%.c=build/asan/obj/%.o)
 TESTS := $(patsubst tests/%.c,%,$(wildcard tests/test_*.c))
-FONTS := $(wildcard fonts/*.ttf)
+FONTS := $(wildcard fonts/*.ttf fonts/*.otf)
 HYPHEN := $(wildcard hyphen/*.dic) hyphen/exceptions
 SCHEMA := $(wildcard schemas/*.xsd)
 DECLS := $(wildcard declarations/*.xml)
@@ -266,7 +266,8 @@ install: build/declgen
 	install -m 755 build/declgen $(DESTDIR)$(PREFIX)/bin/declgen
 	install -m 644 LICENSE $(DESTDIR)$(PREFIX)/share/doc/declgen/
 	install -m 644 $(SCHEMA) $(DESTDIR)$(PREFIX)/share/declgen/schemas/
-	install -m 644 $(FONTS) fonts/OFL.txt fonts/README $(DESTDIR)$(PREFIX)/share/declgen/fonts/
+	install -m 644 $(FONTS) fonts/OFL.txt fonts/GUST-FONT-LICENSE.txt \
+		fonts/README fonts/README-TeX-Gyre-Heros.txt $(DESTDIR)$(PREFIX)/share/declgen/fonts/
 	install -m 644 $(HYPHEN) hyphen/LICENSE* hyphen/README \
 		$(DESTDIR)$(PREFIX)/share/declgen/hyphen/
 

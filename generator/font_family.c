@@ -322,9 +322,8 @@ choose_faces(const struct request *rq, const struct face_list *list, const char 
 	return embeddable(rq, face, out->bundled);
 }
 
-/* A folder's name for messages: "DIR/fonts" beside the file at path. */
-static char *
-fonts_beside(const char *path)
+char *
+font_family_folder(const char *path)
 {
 	const char *slash = strrchr(path, '/');
 	struct buf b = {0};
@@ -450,7 +449,7 @@ font_family_find(const struct decl *decl, const char *bundled_dir, struct font_f
 		default_family(bundled_dir, out);
 		return 0;
 	}
-	user_dir = fonts_beside(decl->path);
+	user_dir = font_family_folder(decl->path);
 	ret = find_in_folders(&rq, user_dir, bundled_dir, &list, out);
 	free(user_dir);
 	free_face_list(&list);

@@ -101,9 +101,22 @@ check "not a font in the folder: named" "[ $? -eq 1 ] && grep -qx '$OWN/fonts/lo
 # TeX Gyre Heros has no capital sharp s (U+1E9E); Declgen Serif has.
 sed 's|<heading>Vorwort</heading>|<heading>GROẞE</heading>|' $HEROS > "$T/sharp.xml"
 run check "$T/sharp.xml"
-check "character the family lacks: an error" "[ $? -eq 1 ] && grep -q 'error: character U+1E9E' '$T/err'"
+check "character the family lacks: an error naming the family" \
+	"[ $? -eq 1 ] && grep -q 'error: character U+1E9E cannot be shown: the typeface TeX Gyre Heros has no glyph' '$T/err'"
 sed '/<typeface/d' "$T/sharp.xml" > "$T/sharp-serif.xml"
 run check "$T/sharp-serif.xml"
 check "character Declgen Serif has: no error" "[ $? -eq 0 ]"
+
+# ----- the typeface is content: hash and diff see it -----
+sed '/<typeface/d' $HEROS > "$T/noface.xml"
+check "hash: the typeface changes it" \
+	"[ \"\$($BIN hash $HEROS | cut -c1-64)\" != \"\$($BIN hash '$T/noface.xml' | cut -c1-64)\" ]"
+$BIN diff "$T/noface.xml" $HEROS > "$T/out" 2>&1
+check "diff: a typeface named is a change (exit 1)" "[ $? -eq 1 ] && grep -qx 'added typeface: \"TeX Gyre Heros\"' '$T/out'"
+
+# ----- render -M names the faces the declaration is set in -----
+$BIN render -M -o "$T/dep.pdf" $HEROS 2> "$T/err"
+check "render -M: the Heros faces, not Declgen Serif" \
+	"grep -q 'texgyreheros-bolditalic.otf' '$T/dep.pdf.d' && ! grep -q DeclgenSerif '$T/dep.pdf.d'"
 
 finish e2e-typeface
