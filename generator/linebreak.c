@@ -211,12 +211,10 @@ hyphen_run(const struct breaker *b, const struct node *a, size_t i)
 	return a->hyphens < b->p->max_hyphens ? a->hyphens + 1 : b->p->max_hyphens + 1;
 }
 
-/* Demerits of the line from a to break i at ratio r (-1 if overfull), in fitness
- * class c, ending hyphens hyphenated lines in a row. Both methods score with this
- * one function, so that their totals compare. */
+/* Demerits of a line to break i at ratio r that do not depend on the line before it:
+ * its badness and the break's penalty. */
 static double
-line_demerits(const struct breaker *b, const struct node *a, size_t i, double r, int c,
-    int hyphens, int overfull)
+base_demerits(const struct breaker *b, size_t i, double r)
 {
 	const struct lb_item *it = &b->items[i];
 	double d = b->p->line_penalty + badness(r);
@@ -227,9 +225,21 @@ line_demerits(const struct breaker *b, const struct node *a, size_t i, double r,
 		d += (double)pen * pen;
 	else if (pen > -LB_INF)
 		d -= (double)pen * pen;
+	return d;
+}
+
+/* Demerits of the line from a to break i, given its base demerits d (base_demerits),
+ * in fitness class c, ending hyphens hyphenated lines in a row. Both methods score
+ * with this one function, so that their totals compare. */
+static double
+line_demerits(const struct breaker *b, const struct node *a, size_t i, double d, int c,
+    int hyphens, int overfull)
+{
+	const struct lb_item *it = &b->items[i];
+
 	if (it->type == LB_PENALTY && it->flagged && a->flagged)
 		d += b->p->double_hyphen_demerits;
-	else if (pen <= -LB_INF && a->flagged)
+	else if (is_forced_break(it) && a->flagged)
 		d += b->p->final_hyphen_demerits;
 	if (abs(c - a->fitness) > 1)
 		d += b->p->fitness_demerits;
@@ -240,6 +250,27 @@ line_demerits(const struct breaker *b, const struct node *a, size_t i, double r,
 	return d;
 }
 
+/* A line to break i from the active nodes at one break position. They all have the
+ * same sums after their break, so the line's ratio, fitness class and base demerits
+ * are the same from each of them: the breaker computes them once for all. */
+struct line_from {
+	size_t pos;		/* the break position of the nodes */
+	double ratio;
+	int fitness;
+	double demerits;	/* base_demerits */
+	int overflows;		/* the line overflows its measure even fully shrunk */
+	int acceptable;		/* the line may end at i under the pass's rules */
+};
+
+/* Sets the ratio, class and base demerits of line l to break i at ratio r. */
+static void
+set_line_ratio(const struct breaker *b, size_t i, double r, struct line_from *l)
+{
+	l->ratio = r;
+	l->fitness = fitness_class(r);
+	l->demerits = base_demerits(b, i, r);
+}
+
 /* The best ways found so far to break at one point, for each fitness class and
  * number of hyphenated lines in a row: these are different states of the paragraph. */
 struct candidates {
@@ -247,21 +278,21 @@ struct candidates {
 	int have[4][HYPHEN_STATES];
 };
 
-/* Records the line from node a to break i at ratio r if it is the best yet for its
- * state, unless the pass forbids it; activate sets the rest of the node. */
+/* Records line l from node a to break i if it is the best yet for its state, unless
+ * the pass forbids it; activate sets the rest of the node. */
 static void
-consider_line(const struct breaker *b, const struct pass *ps, long a, size_t i, double r,
-    int overfull, struct candidates *cand)
+consider_line(const struct breaker *b, const struct pass *ps, long a, size_t i,
+    const struct line_from *l, int overfull, struct candidates *cand)
 {
 	const struct node *na = &b->nodes[a];
-	int c = fitness_class(r);
+	int c = l->fitness;
 	int h = hyphen_run(b, na, i);
 	double total;
 	struct node *best = &cand->best[c][h];
 
 	if (h > b->p->max_hyphens && !ps->relaxed)
 		return;
-	total = na->total + line_demerits(b, na, i, r, c, h, overfull);
+	total = na->total + line_demerits(b, na, i, l->demerits, c, h, overfull);
 	if (cand->have[c][h] && total >= best->total)
 		return;
 	cand->have[c][h] = 1;
@@ -270,7 +301,7 @@ consider_line(const struct breaker *b, const struct pass *ps, long a, size_t i, 
 	best->line = na->line + 1;
 	best->fitness = c;
 	best->hyphens = h;
-	best->ratio = r;
+	best->ratio = l->ratio;
 	best->overfull = overfull;
 }
 
@@ -296,6 +327,62 @@ activate(struct breaker *b, size_t i, struct candidates *cand)
 		}
 }
 
+/* Evaluates the line from node a to break i into l, unless l already holds the line
+ * from a's break position. */
+static void
+eval_line(const struct breaker *b, const struct pass *ps, const struct node *a, size_t i,
+    int relaxable, struct line_from *l)
+{
+	double r;
+
+	if (l->pos == a->pos)
+		return;
+	r = line_ratio(b, a, i);
+	l->pos = a->pos;
+	/* First fit never sees a relaxable break: overflowing at one neither ends a node
+	 * nor makes an overfull line, so that this search keeps every line first fit can
+	 * set. */
+	l->overflows = r < -1 && !relaxable;
+	l->acceptable = r >= -1 && badness(r) <= ps->tolerance &&
+	    !is_dominated_cut(b, a, i, r);
+	set_line_ratio(b, i, r, l);
+}
+
+/* Considers the lines from every active node to break i, and deactivates the nodes
+ * from which no later line fits. */
+static void
+try_break(struct breaker *b, const struct pass *ps, size_t i, struct candidates *cand)
+{
+	int relaxable = b->items[i].type == LB_PENALTY && b->items[i].relaxable;
+	int forced = is_forced_break(&b->items[i]);
+	struct line_from l = {.pos = i}, over;	/* no node is at i yet */
+	long prev_active = -1;
+
+	set_line_ratio(b, i, -1, &over);
+	/* Nodes at one break position are adjacent in the active list: activate adds
+	 * them together and removal keeps the order. */
+	for (long a = b->active; a != -1;) {
+		struct node *na = &b->nodes[a];
+		long next = na->next_active;
+
+		eval_line(b, ps, na, i, relaxable, &l);
+		/* Not even the shortest line from a fits: no setting avoids it. */
+		if (l.overflows && ps->relaxed && !na->examined)
+			consider_line(b, ps, a, i, &over, 1, cand);
+		else if (l.acceptable)
+			consider_line(b, ps, a, i, &l, 0, cand);
+		na->examined |= !relaxable;
+		if (l.overflows || forced) {
+			if (prev_active == -1)
+				b->active = next;
+			else
+				b->nodes[prev_active].next_active = next;
+		} else
+			prev_active = a;
+		a = next;
+	}
+}
+
 /* One pass of the total-fit algorithm under the rules of ps. Returns -1 if no setting
  * obeys them. */
 static int
@@ -304,39 +391,11 @@ total_fit_pass(struct breaker *b, const struct pass *ps)
 	b->active = start_node(b);
 	for (size_t i = 0; i < b->n; i++) {
 		struct candidates cand;
-		long prev_active = -1;
-		int relaxable;
 
 		if (!is_legal_break(b->items, i, ps->relaxed))
 			continue;
 		memset(cand.have, 0, sizeof cand.have);
-		/* First fit never sees a relaxable break: overflowing at one neither ends
-		 * a node nor makes an overfull line, so that this search keeps every
-		 * line first fit can set. */
-		relaxable = b->items[i].type == LB_PENALTY && b->items[i].relaxable;
-		for (long a = b->active; a != -1;) {
-			struct node *na = &b->nodes[a];
-			long next = na->next_active;
-			double r = line_ratio(b, na, i);
-			int overflows = r < -1 && !relaxable;
-			/* Not even the shortest line from a fits: no setting avoids it. */
-			int overfull = overflows && ps->relaxed && !na->examined;
-
-			na->examined |= !relaxable;
-			if (overfull)
-				consider_line(b, ps, a, i, -1, 1, &cand);
-			else if (r >= -1 && badness(r) <= ps->tolerance &&
-			    !is_dominated_cut(b, na, i, r))
-				consider_line(b, ps, a, i, r, 0, &cand);
-			if (overflows || is_forced_break(&b->items[i])) {
-				if (prev_active == -1)
-					b->active = next;
-				else
-					b->nodes[prev_active].next_active = next;
-			} else
-				prev_active = a;
-			a = next;
-		}
+		try_break(b, ps, i, &cand);
 		activate(b, i, &cand);
 		if (b->active == -1)
 			return -1;
@@ -358,8 +417,8 @@ greedy_line(struct breaker *b, long prev, size_t i, double r)
 	n.fitness = fitness_class(n.ratio);
 	n.flagged = b->items[i].type == LB_PENALTY && b->items[i].flagged;
 	n.hyphens = hyphen_run(b, np, i);
-	n.total = np->total + line_demerits(b, np, i, n.ratio, n.fitness, n.hyphens,
-	    n.overfull);
+	n.total = np->total + line_demerits(b, np, i, base_demerits(b, i, n.ratio),
+	    n.fitness, n.hyphens, n.overfull);
 	n.after = sums_after(b, i);
 	return add_node(b, &n);
 }
