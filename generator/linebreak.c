@@ -17,6 +17,9 @@
 #define WIDTH_EPSILON 1e-6
 /* An overfull line: more than any setting without one. */
 #define EMERGENCY_DEMERITS 1e10
+/* Relative error that rounding may add to totals of demerits over a paragraph: far
+ * more than the sums of thousands of lines can reach. */
+#define DOMINANCE_SLACK 1e-9
 
 void
 lb_params_default(struct lb_params *p, double line_width)
@@ -199,16 +202,28 @@ is_dominated_cut(const struct breaker *b, const struct node *a, size_t i, double
 	return rj >= -1 && badness(rj) <= badness(r);
 }
 
-/* Hyphenated lines in a row if the line from a ends at break i; every count beyond
- * max_hyphens is one state, as they all cost the same. */
-static int
-hyphen_run(const struct breaker *b, const struct node *a, size_t i)
-{
-	const struct lb_item *it = &b->items[i];
+/* What the demerits of a line need to know of the break it ends at. */
+struct break_kind {
+	int flagged;	/* a hyphen */
+	int forced;	/* the paragraph's end (or a forced line break) */
+};
 
-	if (it->type != LB_PENALTY || !it->flagged)
+static struct break_kind
+break_kind(const struct lb_item *it)
+{
+	struct break_kind k = {it->type == LB_PENALTY && it->flagged, is_forced_break(it)};
+
+	return k;
+}
+
+/* Hyphenated lines in a row if the line from a ends at a break of kind k; every count
+ * beyond max_hyphens is one state, as they all cost the same. */
+static int
+hyphen_run(const struct lb_params *p, const struct node *a, struct break_kind k)
+{
+	if (!k.flagged)
 		return 0;
-	return a->hyphens < b->p->max_hyphens ? a->hyphens + 1 : b->p->max_hyphens + 1;
+	return a->hyphens < p->max_hyphens ? a->hyphens + 1 : p->max_hyphens + 1;
 }
 
 /* Demerits of a line to break i at ratio r that do not depend on the line before it:
@@ -228,23 +243,21 @@ base_demerits(const struct breaker *b, size_t i, double r)
 	return d;
 }
 
-/* Demerits of the line from a to break i, given its base demerits d (base_demerits),
- * in fitness class c, ending hyphens hyphenated lines in a row. Both methods score
- * with this one function, so that their totals compare. */
+/* Demerits of the line from a to a break of kind k, given its base demerits d
+ * (base_demerits), in fitness class c, ending hyphens hyphenated lines in a row. Both
+ * methods score with this one function, so that their totals compare. */
 static double
-line_demerits(const struct breaker *b, const struct node *a, size_t i, double d, int c,
-    int hyphens, int overfull)
+line_demerits(const struct lb_params *p, const struct node *a, struct break_kind k,
+    double d, int c, int hyphens, int overfull)
 {
-	const struct lb_item *it = &b->items[i];
-
-	if (it->type == LB_PENALTY && it->flagged && a->flagged)
-		d += b->p->double_hyphen_demerits;
-	else if (is_forced_break(it) && a->flagged)
-		d += b->p->final_hyphen_demerits;
+	if (k.flagged && a->flagged)
+		d += p->double_hyphen_demerits;
+	else if (k.forced && a->flagged)
+		d += p->final_hyphen_demerits;
 	if (abs(c - a->fitness) > 1)
-		d += b->p->fitness_demerits;
-	if (hyphens > b->p->max_hyphens)
-		d += b->p->excess_hyphen_demerits;
+		d += p->fitness_demerits;
+	if (hyphens > p->max_hyphens)
+		d += p->excess_hyphen_demerits;
 	if (overfull)
 		d += EMERGENCY_DEMERITS;
 	return d;
@@ -281,18 +294,18 @@ struct candidates {
 /* Records line l from node a to break i if it is the best yet for its state, unless
  * the pass forbids it; activate sets the rest of the node. */
 static void
-consider_line(const struct breaker *b, const struct pass *ps, long a, size_t i,
+consider_line(const struct breaker *b, const struct pass *ps, long a, struct break_kind k,
     const struct line_from *l, int overfull, struct candidates *cand)
 {
 	const struct node *na = &b->nodes[a];
 	int c = l->fitness;
-	int h = hyphen_run(b, na, i);
+	int h = hyphen_run(b->p, na, k);
 	double total;
 	struct node *best = &cand->best[c][h];
 
 	if (h > b->p->max_hyphens && !ps->relaxed)
 		return;
-	total = na->total + line_demerits(b, na, i, l->demerits, c, h, overfull);
+	total = na->total + line_demerits(b->p, na, k, l->demerits, c, h, overfull);
 	if (cand->have[c][h] && total >= best->total)
 		return;
 	cand->have[c][h] = 1;
@@ -305,7 +318,33 @@ consider_line(const struct breaker *b, const struct pass *ps, long a, size_t i,
 	best->overfull = overfull;
 }
 
-/* Makes the candidates for break i active nodes. */
+/* Whether candidate (c, h) can lead to no setting as good as one through another
+ * candidate at the same break with as few hyphenated lines in a row: every line after
+ * that one costs from it at most the fitness demerits more (for the first line) and
+ * never less, so a lead of more than those demerits stays a lead to the end. Then the
+ * candidate is not worth a node; with the slack for rounding, dropping it changes no
+ * result. */
+static int
+is_dominated(const struct breaker *b, const struct candidates *cand, int c, int h)
+{
+	double total = cand->best[c][h].total;
+	double lead = b->p->fitness_demerits;
+
+	if (b->p->fitness_demerits < 0 || b->p->excess_hyphen_demerits < 0)
+		return 0;	/* costs would not grow with the hyphens in a row */
+	for (int c2 = 0; c2 < 4; c2++)
+		for (int h2 = 0; h2 <= h; h2++) {
+			double other = cand->best[c2][h2].total;
+
+			if (cand->have[c2][h2] && (c2 != c || h2 != h) &&
+			    other + lead + DOMINANCE_SLACK * (fabs(other) + fabs(total) + lead) <
+			    total)
+				return 1;
+		}
+	return 0;
+}
+
+/* Makes the candidates for break i active nodes, but for dominated ones. */
 static void
 activate(struct breaker *b, size_t i, struct candidates *cand)
 {
@@ -316,7 +355,7 @@ activate(struct breaker *b, size_t i, struct candidates *cand)
 		for (int h = 0; h <= b->p->max_hyphens + 1; h++) {
 			struct node *nd = &cand->best[c][h];
 
-			if (!cand->have[c][h])
+			if (!cand->have[c][h] || is_dominated(b, cand, c, h))
 				continue;
 			nd->pos = i;
 			nd->flagged = flagged;
@@ -354,7 +393,7 @@ static void
 try_break(struct breaker *b, const struct pass *ps, size_t i, struct candidates *cand)
 {
 	int relaxable = b->items[i].type == LB_PENALTY && b->items[i].relaxable;
-	int forced = is_forced_break(&b->items[i]);
+	struct break_kind k = break_kind(&b->items[i]);
 	struct line_from l = {.pos = i}, over;	/* no node is at i yet */
 	long prev_active = -1;
 
@@ -368,11 +407,11 @@ try_break(struct breaker *b, const struct pass *ps, size_t i, struct candidates 
 		eval_line(b, ps, na, i, relaxable, &l);
 		/* Not even the shortest line from a fits: no setting avoids it. */
 		if (l.overflows && ps->relaxed && !na->examined)
-			consider_line(b, ps, a, i, &over, 1, cand);
+			consider_line(b, ps, a, k, &over, 1, cand);
 		else if (l.acceptable)
-			consider_line(b, ps, a, i, &l, 0, cand);
+			consider_line(b, ps, a, k, &l, 0, cand);
 		na->examined |= !relaxable;
-		if (l.overflows || forced) {
+		if (l.overflows || k.forced) {
 			if (prev_active == -1)
 				b->active = next;
 			else
@@ -409,15 +448,16 @@ static long
 greedy_line(struct breaker *b, long prev, size_t i, double r)
 {
 	const struct node *np = &b->nodes[prev];
+	struct break_kind k = break_kind(&b->items[i]);
 	struct node n = {.pos = i, .prev = prev, .next_active = -1};
 
 	n.line = np->line + 1;
 	n.overfull = r < -1;
 	n.ratio = n.overfull ? -1 : r;
 	n.fitness = fitness_class(n.ratio);
-	n.flagged = b->items[i].type == LB_PENALTY && b->items[i].flagged;
-	n.hyphens = hyphen_run(b, np, i);
-	n.total = np->total + line_demerits(b, np, i, base_demerits(b, i, n.ratio),
+	n.flagged = k.flagged;
+	n.hyphens = hyphen_run(b->p, np, k);
+	n.total = np->total + line_demerits(b->p, np, k, base_demerits(b, i, n.ratio),
 	    n.fitness, n.hyphens, n.overfull);
 	n.after = sums_after(b, i);
 	return add_node(b, &n);
