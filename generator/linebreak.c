@@ -404,12 +404,13 @@ try_break(struct breaker *b, const struct pass *ps, size_t i, struct candidates 
 		struct node *na = &b->nodes[a];
 		long next = na->next_active;
 
+		int overfull;
+
 		eval_line(b, ps, na, i, relaxable, &l);
 		/* Not even the shortest line from a fits: no setting avoids it. */
-		if (l.overflows && ps->relaxed && !na->examined)
-			consider_line(b, ps, a, k, &over, 1, cand);
-		else if (l.acceptable)
-			consider_line(b, ps, a, k, &l, 0, cand);
+		overfull = l.overflows && ps->relaxed && !na->examined;
+		if (overfull || l.acceptable)
+			consider_line(b, ps, a, k, overfull ? &over : &l, overfull, cand);
 		na->examined |= !relaxable;
 		if (l.overflows || k.forced) {
 			if (prev_active == -1)
