@@ -319,22 +319,26 @@ consider_line(const struct breaker *b, const struct pass *ps, long a, struct bre
 }
 
 /* Whether candidate (c, h) can lead to no setting as good as one through another
- * candidate at the same break with as few hyphenated lines in a row: every line after
- * that one costs from it at most the fitness demerits more (for the first line) and
- * never less, so a lead of more than those demerits stays a lead to the end. Then the
- * candidate is not worth a node; with the slack for rounding, dropping it changes no
- * result. */
+ * candidate (c2, h2) at the same break: the other can end every line this one can
+ * (under the strict rules, only with h2 <= h), and costs at most the fitness demerits
+ * more on its first line and, for each hyphenated line in a row it has more, one more
+ * line's excess_hyphen_demerits in the run of hyphens it is in; after that the two
+ * cost the same. A lead of more than that stays a lead to the end: the candidate is
+ * not worth a node, and with the slack for rounding, dropping it changes no result. */
 static int
-is_dominated(const struct breaker *b, const struct candidates *cand, int c, int h)
+is_dominated(const struct breaker *b, const struct pass *ps, const struct candidates *cand,
+    int c, int h)
 {
 	double total = cand->best[c][h].total;
-	double lead = b->p->fitness_demerits;
+	int most = ps->relaxed ? b->p->max_hyphens + 1 : h;
 
 	if (b->p->fitness_demerits < 0 || b->p->excess_hyphen_demerits < 0)
 		return 0;	/* costs would not grow with the hyphens in a row */
 	for (int c2 = 0; c2 < 4; c2++)
-		for (int h2 = 0; h2 <= h; h2++) {
+		for (int h2 = 0; h2 <= most; h2++) {
 			double other = cand->best[c2][h2].total;
+			double lead = b->p->fitness_demerits +
+			    (h2 > h ? (h2 - h) * b->p->excess_hyphen_demerits : 0);
 
 			if (cand->have[c2][h2] && (c2 != c || h2 != h) &&
 			    other + lead + DOMINANCE_SLACK * (fabs(other) + fabs(total) + lead) <
@@ -346,7 +350,7 @@ is_dominated(const struct breaker *b, const struct candidates *cand, int c, int 
 
 /* Makes the candidates for break i active nodes, but for dominated ones. */
 static void
-activate(struct breaker *b, size_t i, struct candidates *cand)
+activate(struct breaker *b, const struct pass *ps, size_t i, struct candidates *cand)
 {
 	int flagged = b->items[i].type == LB_PENALTY && b->items[i].flagged;
 	struct sums after = sums_after(b, i);
@@ -355,7 +359,7 @@ activate(struct breaker *b, size_t i, struct candidates *cand)
 		for (int h = 0; h <= b->p->max_hyphens + 1; h++) {
 			struct node *nd = &cand->best[c][h];
 
-			if (!cand->have[c][h] || is_dominated(b, cand, c, h))
+			if (!cand->have[c][h] || is_dominated(b, ps, cand, c, h))
 				continue;
 			nd->pos = i;
 			nd->flagged = flagged;
@@ -436,7 +440,7 @@ total_fit_pass(struct breaker *b, const struct pass *ps)
 			continue;
 		memset(cand.have, 0, sizeof cand.have);
 		try_break(b, ps, i, &cand);
-		activate(b, i, &cand);
+		activate(b, ps, i, &cand);
 		if (b->active == -1)
 			return -1;
 	}
