@@ -206,13 +206,20 @@ is_dominated_cut(const struct breaker *b, const struct node *a, size_t i, double
 struct break_kind {
 	int flagged;	/* a hyphen */
 	int forced;	/* the paragraph's end (or a forced line break) */
+	double penalty_demerits;	/* what its penalty adds to the line's demerits */
 };
 
 static struct break_kind
 break_kind(const struct lb_item *it)
 {
-	struct break_kind k = {it->type == LB_PENALTY && it->flagged, is_forced_break(it)};
+	int pen = it->type == LB_PENALTY ? it->penalty : 0;
+	struct break_kind k = {it->type == LB_PENALTY && it->flagged, is_forced_break(it), 0};
 
+	/* A bonus for breaking here subtracts; a forced break is free. */
+	if (pen > 0)
+		k.penalty_demerits = (double)pen * pen;
+	else if (pen > -LB_INF)
+		k.penalty_demerits = -((double)pen * pen);
 	return k;
 }
 
@@ -226,21 +233,15 @@ hyphen_run(const struct lb_params *p, const struct node *a, struct break_kind k)
 	return a->hyphens < p->max_hyphens ? a->hyphens + 1 : p->max_hyphens + 1;
 }
 
-/* Demerits of a line to break i at ratio r that do not depend on the line before it:
- * its badness and the break's penalty. */
+/* Demerits of a line of badness bad to a break of kind k that do not depend on the
+ * line before it. */
 static double
-base_demerits(const struct breaker *b, size_t i, double r)
+base_demerits(const struct lb_params *p, struct break_kind k, double bad)
 {
-	const struct lb_item *it = &b->items[i];
-	double d = b->p->line_penalty + badness(r);
-	int pen = it->type == LB_PENALTY ? it->penalty : 0;
+	double d = p->line_penalty + bad;
 
 	d *= d;
-	if (pen > 0)
-		d += (double)pen * pen;
-	else if (pen > -LB_INF)
-		d -= (double)pen * pen;
-	return d;
+	return d + k.penalty_demerits;
 }
 
 /* Demerits of the line from a to a break of kind k, given its base demerits d
@@ -275,13 +276,15 @@ struct line_from {
 	int acceptable;		/* the line may end at i under the pass's rules */
 };
 
-/* Sets the ratio, class and base demerits of line l to break i at ratio r. */
+/* Sets the ratio, class and base demerits of line l to a break of kind k at ratio r
+ * and badness bad. */
 static void
-set_line_ratio(const struct breaker *b, size_t i, double r, struct line_from *l)
+set_line_ratio(const struct lb_params *p, struct break_kind k, double r, double bad,
+    struct line_from *l)
 {
 	l->ratio = r;
 	l->fitness = fitness_class(r);
-	l->demerits = base_demerits(b, i, r);
+	l->demerits = base_demerits(p, k, bad);
 }
 
 /* The best ways found so far to break at one point, for each fitness class and
@@ -326,8 +329,8 @@ consider_line(const struct breaker *b, const struct pass *ps, long a, struct bre
  * cost the same. A lead of more than that stays a lead to the end: the candidate is
  * not worth a node, and with the slack for rounding, dropping it changes no result. */
 static int
-is_dominated(const struct breaker *b, const struct pass *ps, const struct candidates *cand,
-    int c, int h)
+is_dominated(const struct breaker *b, const struct pass *ps,
+    const struct candidates *cand, int c, int h)
 {
 	double total = cand->best[c][h].total;
 	int most = ps->relaxed ? b->p->max_hyphens + 1 : h;
@@ -374,21 +377,21 @@ activate(struct breaker *b, const struct pass *ps, size_t i, struct candidates *
  * from a's break position. */
 static void
 eval_line(const struct breaker *b, const struct pass *ps, const struct node *a, size_t i,
-    int relaxable, struct line_from *l)
+    struct break_kind k, int relaxable, struct line_from *l)
 {
-	double r;
+	double r, bad;
 
 	if (l->pos == a->pos)
 		return;
 	r = line_ratio(b, a, i);
+	bad = badness(r);
 	l->pos = a->pos;
 	/* First fit never sees a relaxable break: overflowing at one neither ends a node
 	 * nor makes an overfull line, so that this search keeps every line first fit can
 	 * set. */
 	l->overflows = r < -1 && !relaxable;
-	l->acceptable = r >= -1 && badness(r) <= ps->tolerance &&
-	    !is_dominated_cut(b, a, i, r);
-	set_line_ratio(b, i, r, l);
+	l->acceptable = r >= -1 && bad <= ps->tolerance && !is_dominated_cut(b, a, i, r);
+	set_line_ratio(b->p, k, r, bad, l);
 }
 
 /* Considers the lines from every active node to break i, and deactivates the nodes
@@ -401,7 +404,7 @@ try_break(struct breaker *b, const struct pass *ps, size_t i, struct candidates 
 	struct line_from l = {.pos = i}, over;	/* no node is at i yet */
 	long prev_active = -1;
 
-	set_line_ratio(b, i, -1, &over);
+	set_line_ratio(b->p, k, -1, badness(-1), &over);
 	/* Nodes at one break position are adjacent in the active list: activate adds
 	 * them together and removal keeps the order. */
 	for (long a = b->active; a != -1;) {
@@ -410,7 +413,7 @@ try_break(struct breaker *b, const struct pass *ps, size_t i, struct candidates 
 
 		int overfull;
 
-		eval_line(b, ps, na, i, relaxable, &l);
+		eval_line(b, ps, na, i, k, relaxable, &l);
 		/* Not even the shortest line from a fits: no setting avoids it. */
 		overfull = l.overflows && ps->relaxed && !na->examined;
 		if (overfull || l.acceptable)
@@ -462,8 +465,8 @@ greedy_line(struct breaker *b, long prev, size_t i, double r)
 	n.fitness = fitness_class(n.ratio);
 	n.flagged = k.flagged;
 	n.hyphens = hyphen_run(b->p, np, k);
-	n.total = np->total + line_demerits(b->p, np, k, base_demerits(b, i, n.ratio),
-	    n.fitness, n.hyphens, n.overfull);
+	n.total = np->total + line_demerits(b->p, np, k,
+	    base_demerits(b->p, k, badness(n.ratio)), n.fitness, n.hyphens, n.overfull);
 	n.after = sums_after(b, i);
 	return add_node(b, &n);
 }
