@@ -153,6 +153,10 @@ canon_decl(const struct decl *decl, struct buf *out)
 	text_field(out, "subtitle", decl->subtitle);
 	strings_field(out, "keywords", decl->keywords, decl->nkeywords);
 	strings_field(out, "regions", decl->regions, decl->nregions);
+	/* The typeface sets every line; written only when named, so that the hash of a
+	 * declaration in the default face is what it was before <typeface> existed. */
+	if (decl->typeface[0] != '\0')
+		text_field(out, "typeface", decl->typeface);
 	/* Exceptions change where words break, so they change the PDF. */
 	strings_field(out, "hyphenation", decl->hyphenation, decl->nhyphenation);
 	number_field(out, "blocks", (long)decl->nblocks);

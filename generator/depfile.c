@@ -1,7 +1,8 @@
 /* Make dependency files (depfile.h). What a PDF depends on is listed from what the
- * pipeline reads: the schema and the file it imports, the four faces of the bundled
- * family (font.c) and the hyphenation patterns of every language the text uses
- * (hyph_set.c), with the German exception list. */
+ * pipeline reads: the schema and the file it imports, the faces of the declaration's
+ * family as font_family.c finds them (and, for a named typeface, the folder searched
+ * first, so that a face added there re-renders) and the hyphenation patterns of every
+ * language the text uses (hyph_set.c), with the German exception list. */
 #include "depfile.h"
 
 #include <errno.h>
@@ -10,11 +11,12 @@
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "datadir.h"
 #include "decl.h"
 #include "diag.h"
-#include "font.h"
+#include "font_family.h"
 #include "lang.h"
 #include "util.h"
 
@@ -93,6 +95,34 @@ pattern_file(const char *datadir, const struct lang *l)
 	return xstrdup(l->system_patterns);
 }
 
+/* The face files the declaration is set in, found as the pipeline finds them; a family
+ * not found adds none (check and render report it). */
+static void
+add_faces(char ***files, size_t *n, size_t *cap, const char *datadir,
+    const struct decl *decl)
+{
+	struct buf quiet = {0};
+	struct diag d = {.log = &quiet};
+	struct font_family family;
+	char *bundled = datadir_path(datadir, "fonts"), *beside;
+	struct stat st;
+
+	if (font_family_find(decl, bundled, &family, &d) == 0) {
+		for (int f = 0; f < FACE_COUNT; f++)
+			add_file(files, n, cap, xstrdup(family.paths[f]));
+		font_family_free(&family);
+	}
+	if (decl->typeface[0] != '\0') {
+		beside = font_family_folder(decl->path);
+		if (stat(beside, &st) == 0 && S_ISDIR(st.st_mode))
+			add_file(files, n, cap, beside);
+		else
+			free(beside);
+	}
+	free(bundled);
+	buf_free(&quiet);
+}
+
 void
 depfile_rules(struct buf *out, const char *target, const char *input,
     const char *datadir, const struct decl *decl)
@@ -100,16 +130,11 @@ depfile_rules(struct buf *out, const char *target, const char *input,
 	char **files = NULL;
 	size_t n = 0, cap = 0;
 	int used[LANG_MAX];
-	struct buf face = {0};
 
 	add_file(&files, &n, &cap, xstrdup(input));
 	for (size_t i = 0; i < sizeof schema_files / sizeof *schema_files; i++)
 		add_file(&files, &n, &cap, datadir_path(datadir, schema_files[i]));
-	for (int f = 0; f < FACE_COUNT; f++) {
-		face.len = 0;
-		buf_printf(&face, "fonts/%s", font_face_file((enum face)f));
-		add_file(&files, &n, &cap, datadir_path(datadir, face.data));
-	}
+	add_faces(&files, &n, &cap, datadir, decl);
 	mark_languages(used, decl);
 	for (int i = 0; i < lang_count(); i++) {
 		if (!used[i])
@@ -132,7 +157,6 @@ depfile_rules(struct buf *out, const char *target, const char *input,
 		free(files[i]);
 	}
 	free(files);
-	buf_free(&face);
 }
 
 int

@@ -545,12 +545,13 @@ number_string(long n)
 /* The metadata of one declaration as the fields compared. */
 enum {
 	F_ID, F_LANGUAGE, F_VERSION, F_PLACE, F_DATE, F_TITLE, F_SHORT_TITLE, F_SUBTITLE,
-	F_KEYWORDS, F_REGIONS, F_HYPHENATION, F_SIGNATURES_HEADING, F_COLUMNS, F_COUNT
+	F_KEYWORDS, F_REGIONS, F_TYPEFACE, F_HYPHENATION, F_SIGNATURES_HEADING, F_COLUMNS,
+	F_COUNT
 };
 
 static const char *const field_names[F_COUNT] = {
 	"id", "language", "version", "place", "date", "title", "short-title", "subtitle",
-	"keywords", "regions", "hyphenation", "signatures heading", "columns"
+	"keywords", "regions", "typeface", "hyphenation", "signatures heading", "columns"
 };
 
 static void
@@ -566,6 +567,7 @@ meta_fields(const struct decl *d, char *f[F_COUNT])
 	f[F_SUBTITLE] = folded_or_null(d->subtitle);
 	f[F_KEYWORDS] = joined(d->keywords, d->nkeywords);
 	f[F_REGIONS] = joined(d->regions, d->nregions);
+	f[F_TYPEFACE] = folded_or_null(d->typeface[0] != '\0' ? d->typeface : NULL);
 	f[F_HYPHENATION] = joined(d->hyphenation, d->nhyphenation);
 	f[F_SIGNATURES_HEADING] = text_string(&d->sig_heading);
 	f[F_COLUMNS] = number_string(d->columns);

@@ -241,6 +241,29 @@ kern(void *ctx, enum face face, uint32_t left, uint32_t right)
 	return k->value[i];
 }
 
+/* The family name of ff (typographic family, name ID 16, else family, ID 1) into out,
+ * in the first language the face names it in; "" if it names none. */
+static void
+read_family(const struct font_face *ff, char *out, unsigned size)
+{
+	static const hb_ot_name_id_t ids[] = {
+		HB_OT_NAME_ID_TYPOGRAPHIC_FAMILY, HB_OT_NAME_ID_FONT_FAMILY
+	};
+	hb_face_t *face = hb_font_get_face(ff->font);
+	unsigned n;
+	const hb_ot_name_entry_t *names = hb_ot_name_list_names(face, &n);
+
+	out[0] = '\0';
+	for (size_t k = 0; k < sizeof ids / sizeof *ids; k++)
+		for (unsigned i = 0; i < n; i++) {
+			unsigned len = size;
+
+			if (names[i].name_id == ids[k] && hb_ot_name_get_utf8(face, ids[k],
+			    names[i].language, &len, out) > 0)
+				return;
+		}
+}
+
 struct font *
 font_new_files(const char *const paths[FACE_COUNT], int bundled, struct diag *d)
 {
@@ -253,9 +276,11 @@ font_new_files(const char *const paths[FACE_COUNT], int bundled, struct diag *d)
 		font_free(f);
 		return NULL;
 	}
+	read_family(&f->faces[FACE_REGULAR], f->family, sizeof f->family);
 	f->metrics.advance = advance;
 	f->metrics.kern = kern;
 	f->metrics.ctx = f;
+	f->metrics.family = f->family;
 	return f;
 }
 

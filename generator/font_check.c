@@ -143,6 +143,12 @@ face_problem(hb_face_t *face)
 		return "the font has no glyphs";
 	if (upem < UPEM_MIN || upem > UPEM_MAX)
 		return "its units per em are not between 16 and 16384";
+	return font_check_embedding(face);
+}
+
+const char *
+font_check_embedding(hb_face_t *face)
+{
 	if (fs_type(face) & FSTYPE_RESTRICTED)
 		return "its licence forbids embedding it in a document (OS/2 fsType: "
 		    "restricted license embedding); use a face whose licence allows embedding";
@@ -152,9 +158,8 @@ face_problem(hb_face_t *face)
 	return NULL;
 }
 
-/* Reports problem of the face file at path with what to do about it. */
-static void
-report(struct diag *d, int bundled, const char *path, const char *problem)
+void
+font_check_report(struct diag *d, int bundled, const char *path, const char *problem)
 {
 	diag_report(d, bundled ? DIAG_FATAL : DIAG_ERROR, path, 0, 0,
 	    "cannot load this font: %s; %s", problem,
@@ -171,14 +176,14 @@ font_check_read(const char *path, int bundled, struct diag *d)
 	int err = read_file(path, LIMIT_FONT_BYTES, &data, &len);
 
 	if (err != 0) {
-		report(d, bundled, path, err == EFBIG ? "the file is larger than "
+		font_check_report(d, bundled, path, err == EFBIG ? "the file is larger than "
 		    LIMIT_FONT_BYTES_TEXT : err == EINVAL ? "not a regular file" :
 		    strerror(err));
 		return NULL;
 	}
 	blob = hb_blob_create(data, (unsigned)len, HB_MEMORY_MODE_READONLY, data, free);
 	if ((problem = file_problem(blob)) != NULL) {
-		report(d, bundled, path, problem);
+		font_check_report(d, bundled, path, problem);
 		hb_blob_destroy(blob);
 		return NULL;
 	}
@@ -195,7 +200,7 @@ font_check_load(const char *path, int bundled, hb_blob_t **blob, struct diag *d)
 		return NULL;
 	face = hb_face_create(*blob, 0);
 	if ((problem = face_problem(face)) != NULL) {
-		report(d, bundled, path, problem);
+		font_check_report(d, bundled, path, problem);
 		hb_face_destroy(face);
 		hb_blob_destroy(*blob);
 		*blob = NULL;

@@ -45,6 +45,7 @@ struct face_info {
 	char *family;		/* typographic family name (name ID 16), else name ID 1 */
 	unsigned weight;	/* usWeightClass */
 	int italic, bold;
+	const char *unembeddable;	/* why its licence forbids embedding, or NULL */
 };
 
 /* The faces of one or more folders, in the order they were read. */
@@ -210,6 +211,7 @@ scan_dir(const struct request *rq, const char *dir, int bundled, struct face_lis
 		fi = &list->faces[list->n++];
 		fi->path = path;
 		identify(face, fi);
+		fi->unembeddable = font_check_embedding(face);
 		hb_face_destroy(face);
 		hb_blob_destroy(blob);
 	}
@@ -264,6 +266,27 @@ static const char *const style_names[FACE_COUNT] = {
 	[FACE_BOLD] = "bold", [FACE_BOLD_ITALIC] = "bold italic",
 };
 
+/* Whether the licences of the chosen faces allow embedding them; reports each face
+ * that does not, once. Returns 0, or -1 after reporting. */
+static int
+embeddable(const struct request *rq, const struct face_info *const face[FACE_COUNT],
+    int bundled)
+{
+	int ret = 0;
+
+	for (int i = 0; i < FACE_COUNT; i++) {
+		int seen = 0;
+
+		for (int j = 0; j < i; j++)
+			seen |= face[j] == face[i];
+		if (face[i] == NULL || seen || face[i]->unembeddable == NULL)
+			continue;
+		font_check_report(rq->d, bundled, face[i]->path, face[i]->unembeddable);
+		ret = -1;
+	}
+	return ret;
+}
+
 /* Fills out with the faces of family in list, a missing style set in the nearest
  * face it has (bold italic in bold, else italic; the others in regular) with a
  * warning. Returns 0, or -1 if the family has no regular face (reported). */
@@ -296,12 +319,11 @@ choose_faces(const struct request *rq, const struct face_list *list, const char 
 		}
 		out->paths[i] = xstrdup(use->path);
 	}
-	return 0;
+	return embeddable(rq, face, out->bundled);
 }
 
-/* A folder's name for messages: "DIR/fonts" beside the file at path. */
-static char *
-fonts_beside(const char *path)
+char *
+font_family_folder(const char *path)
 {
 	const char *slash = strrchr(path, '/');
 	struct buf b = {0};
@@ -427,7 +449,7 @@ font_family_find(const struct decl *decl, const char *bundled_dir, struct font_f
 		default_family(bundled_dir, out);
 		return 0;
 	}
-	user_dir = fonts_beside(decl->path);
+	user_dir = font_family_folder(decl->path);
 	ret = find_in_folders(&rq, user_dir, bundled_dir, &list, out);
 	free(user_dir);
 	free_face_list(&list);

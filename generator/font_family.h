@@ -28,4 +28,7 @@ int font_family_find(const struct decl *decl, const char *bundled_dir,
     struct font_family *out, struct diag *d);
 void font_family_free(struct font_family *f);
 
+/* The folder searched first for a declaration at path: "DIR/fonts" beside it. */
+char *font_family_folder(const char *path);
+
 #endif

@@ -46,9 +46,13 @@ struct font_face {
 	struct kern_cache *kern;
 };
 
+/* Bytes kept of a family's name, for messages. */
+#define FAMILY_NAME_BYTES 64
+
 struct font {
 	struct font_face faces[FACE_COUNT];
 	struct metrics metrics;
+	char family[FAMILY_NAME_BYTES];	/* the regular face's family name, or "" */
 };
 
 /* Shapes the pair left, right in ff as kerning measures it: left to right, Latin

@@ -95,14 +95,21 @@ glyph_width(const struct metrics *m, enum face face, double size, uint32_t cp)
 static void
 report_missing_glyph(struct setter *s, struct pos pos, uint32_t cp, const char *str)
 {
-	struct buf in = {0};
+	struct buf in = {0}, fonts = {0};
+	const char *family = s->m->family;
 
 	if (str)
 		buf_printf(&in, " in \"%s\"", str);
+	if (family != NULL && *family != '\0')
+		buf_printf(&fonts, "the typeface %s", family);
+	else
+		buf_puts(&fonts, "the fonts");
 	diag_report(s->d, DIAG_ERROR, s->decl->path, pos.line, pos.col,
-	    "character U+%04X%s cannot be shown: the fonts have no glyph for it; replace or "
-	    "remove it", (unsigned)cp, in.data ? in.data : "");
+	    "character U+%04X%s cannot be shown: %s %s no glyph for it; replace or remove it",
+	    (unsigned)cp, in.data ? in.data : "", fonts.data,
+	    family != NULL && *family != '\0' ? "has" : "have");
 	buf_free(&in);
+	buf_free(&fonts);
 	s->failed = 1;
 }
 

@@ -26,6 +26,8 @@ struct metrics {
 	 * layout put them. */
 	int (*kern)(void *ctx, enum face face, uint32_t left, uint32_t right);
 	void *ctx;
+	/* The typeface's family name, for messages; NULL or "" if unknown. */
+	const char *family;
 };
 
 #endif

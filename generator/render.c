@@ -1,5 +1,7 @@
-/* Render: boxes -> libharu. libharu's errors are sticky and some are recorded without
- * calling the handler, so every return value is checked and turned into one message. */
+/* Render: boxes -> libharu, which writes the PDF's objects, pages, streams and xref; the
+ * text (render_text.c) and the fonts (render_fonts.c) are ours. libharu's errors are
+ * sticky and some are recorded without calling the handler, so every return value is
+ * checked and turned into one message. */
 #include "render.h"
 
 #include <errno.h>
@@ -99,6 +101,7 @@ render_new(const struct font *font, const char *file, struct diag *d)
 		free(r);
 		return NULL;
 	}
+	/* UTF-8 for the document information, which libharu writes as UTF-16. */
 	if (check(r, HPDF_UseUTFEncodings(r->pdf), "enable UTF-8") != 0 ||
 	    check(r, HPDF_SetCurrentEncoder(r->pdf, "UTF-8"), "enable UTF-8") != 0 ||
 	    check(r, HPDF_SetCompressionMode(r->pdf, HPDF_COMP_ALL), "enable compression") != 0) {

@@ -192,10 +192,11 @@ check "index: a directory that is not there: exit 2, said" \
 S=$T/src
 mkdir "$S"
 tar -cf - --exclude=./build --exclude=./output --exclude=./.git . | tar -xf - -C "$S"
-# mk ARGS...: make in the copy, nothing inherited from a make that runs this script, in
+# mk ARGS...: make in the copy, nothing inherited from a make that runs this script (nor
+# check-asan's DECLGEN_DATADIR, which would make the copy read the original's data), in
 # the C locale (its "Nothing to be done" is matched).
 mk() {
-	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u CC -u CFLAGS -u WERROR LC_ALL=C \
+	env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u CC -u CFLAGS -u WERROR -u DECLGEN_DATADIR LC_ALL=C \
 		make -C "$S" CFLAGS=-O0 "$@" > "$T/make.out" 2>&1
 }
 # rendered: the PDFs the last make wrote, sorted.

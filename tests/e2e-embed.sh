@@ -16,13 +16,13 @@ words() {
 	tr -s ' \t\f\r\n' '\n\n\n\n\n' | sed '/^$/d'
 }
 
-# extract TOOL PDF [PAGE]: the words TOOL reads from PDF (all pages, or PAGE alone).
+# extract TOOL PDF [PAGE]: the words TOOL reads from PDF (all pages, or PAGE alone
+# with poppler).
 extract() {
 	case $1 in
 	poppler) pdftotext -raw ${3:+-f $3 -l $3} "$2" - ;;
-	mupdf) mutool draw -q -F txt -o - "$2" ${3:-} 2>/dev/null ;;
-	gs) gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=txtwrite ${3:+-dFirstPage=$3 -dLastPage=$3} \
-		-sOutputFile=- "$2" ;;
+	mupdf) mutool draw -q -F txt -o - "$2" 2>/dev/null ;;
+	gs) gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=txtwrite -sOutputFile=- "$2" ;;
 	esac | words
 }
 
@@ -33,12 +33,12 @@ same_words() {
 	n=$1
 	for t in poppler mupdf gs; do
 		extract $t "$2" > "$T/$n.$t"
-		extract $t "$2" 1 > "$T/$n.$t.1"
 	done
+	extract poppler "$2" 1 > "$T/$n.poppler.1"
 	check "$n: pdftotext and mutool read the same words" \
 		'cmp -s "$T/$n.poppler" "$T/$n.mupdf"'
 	check "$n: pdftotext and gs read the same words on page 1" \
-		'cmp -s "$T/$n.poppler.1" "$T/$n.gs.1"'
+		'head -n "$(wc -l < "$T/$n.poppler.1")" "$T/$n.gs" | cmp -s "$T/$n.poppler.1" -'
 	check "$n: gs reads the same words in the document" \
 		'[ "$(sort "$T/$n.poppler" | cksum)" = "$(sort "$T/$n.gs" | cksum)" ]'
 	check "$n: words were read" '[ "$(wc -l < "$T/$n.poppler")" -gt 20 ]'

@@ -103,11 +103,11 @@ expect "C1 control character" 1 "$H/c1-control.xml:13:5: error: control characte
 	$BIN check $H/c1-control.xml
 
 # ----- characters the fonts cannot show: an error, never a blank -----
-expect "CJK" 1 "$H/cjk.xml:13:5: error: character U+4E2D cannot be shown: the fonts have no glyph for it; replace or remove it" \
+expect "CJK" 1 "$H/cjk.xml:13:5: error: character U+4E2D cannot be shown: the typeface Declgen Serif has no glyph for it; replace or remove it" \
 	$BIN render -o "$T/cjk.pdf" $H/cjk.xml
-expect "Arabic" 1 "$H/arabic.xml:16:5: error: character U+0639 cannot be shown: the fonts have no glyph for it; replace or remove it" \
+expect "Arabic" 1 "$H/arabic.xml:16:5: error: character U+0639 cannot be shown: the typeface Declgen Serif has no glyph for it; replace or remove it" \
 	$BIN render -o "$T/arabic.pdf" $H/arabic.xml
-expect "beyond the BMP" 1 "$H/emoji.xml:13:5: error: character U+1F600 cannot be shown: the fonts have no glyph for it; replace or remove it" \
+expect "beyond the BMP" 1 "$H/emoji.xml:13:5: error: character U+1F600 cannot be shown: the typeface Declgen Serif has no glyph for it; replace or remove it" \
 	$BIN render -o "$T/emoji.pdf" $H/emoji.xml
 check "no PDF for text that cannot be shown" "[ ! -e $T/cjk.pdf ] && [ ! -e $T/emoji.pdf ]"
 

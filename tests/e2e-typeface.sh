@@ -30,6 +30,13 @@ check "TeX Gyre Heros is what layout measures (demerits $heros, Declgen Serif $s
 	"[ -n '$heros' ] && [ -n '$serif' ] && [ '$heros' != '$serif' ]"
 run render -o "$T/heros.pdf" $HEROS
 check "declaration in TeX Gyre Heros: render exit 0" "[ $? -eq 0 ] && [ -s '$T/heros.pdf' ]"
+pdffonts "$T/heros.pdf" > "$T/fonts.txt" 2>&1
+for face in Regular Italic Bold BoldItalic; do
+	check "TeX Gyre Heros $face embedded as CFF" "grep -q '^[A-Z]\{6\}+TeXGyreHeros-$face  *CID Type 0C (OT) .* yes yes yes ' '$T/fonts.txt'"
+done
+check "no other font in the PDF" "[ \$(grep -c 'yes yes yes' '$T/fonts.txt') -eq 4 ]"
+pdftotext "$T/heros.pdf" "$T/heros.txt"
+check "TeX Gyre Heros: text extracted as written" "grep -q 'bringen: „AV-Technik“, Tätowierer, Yachtbau, Volkshochschule.' '$T/heros.txt'"
 sed 's/TeX Gyre Heros/tex gyre  HEROS/' $HEROS > "$T/case.xml"
 run check "$T/case.xml"
 check "family names compared without case" "[ $? -eq 0 ] && [ ! -s '$T/err' ]"
@@ -94,9 +101,22 @@ check "not a font in the folder: named" "[ $? -eq 1 ] && grep -qx '$OWN/fonts/lo
 # TeX Gyre Heros has no capital sharp s (U+1E9E); Declgen Serif has.
 sed 's|<heading>Vorwort</heading>|<heading>GROẞE</heading>|' $HEROS > "$T/sharp.xml"
 run check "$T/sharp.xml"
-check "character the family lacks: an error" "[ $? -eq 1 ] && grep -q 'error: character U+1E9E' '$T/err'"
+check "character the family lacks: an error naming the family" \
+	"[ $? -eq 1 ] && grep -q 'error: character U+1E9E cannot be shown: the typeface TeX Gyre Heros has no glyph' '$T/err'"
 sed '/<typeface/d' "$T/sharp.xml" > "$T/sharp-serif.xml"
 run check "$T/sharp-serif.xml"
 check "character Declgen Serif has: no error" "[ $? -eq 0 ]"
+
+# ----- the typeface is content: hash and diff see it -----
+sed '/<typeface/d' $HEROS > "$T/noface.xml"
+check "hash: the typeface changes it" \
+	"[ \"\$($BIN hash $HEROS | cut -c1-64)\" != \"\$($BIN hash '$T/noface.xml' | cut -c1-64)\" ]"
+$BIN diff "$T/noface.xml" $HEROS > "$T/out" 2>&1
+check "diff: a typeface named is a change (exit 1)" "[ $? -eq 1 ] && grep -qx 'added typeface: \"TeX Gyre Heros\"' '$T/out'"
+
+# ----- render -M names the faces the declaration is set in -----
+$BIN render -M -o "$T/dep.pdf" $HEROS 2> "$T/err"
+check "render -M: the Heros faces, not Declgen Serif" \
+	"grep -q 'texgyreheros-bolditalic.otf' '$T/dep.pdf.d' && ! grep -q DeclgenSerif '$T/dep.pdf.d'"
 
 finish e2e-typeface

@@ -27,7 +27,7 @@ fake_kern(void *ctx, enum face face, uint32_t left, uint32_t right)
 	return 0;
 }
 
-static const struct metrics fake = {fake_advance, fake_kern, NULL};
+static const struct metrics fake = {fake_advance, fake_kern, NULL, "Fake"};
 
 /* Kerning of the second fake, in 1/1000 em: pairs a real face kerns ("AV", "Te"), and
  * some towards a hyphen. */
@@ -56,6 +56,6 @@ fake_kerned_kern(void *ctx, enum face face, uint32_t left, uint32_t right)
 }
 
 /* The second fake: fake's advances, kerned by fake_pair_kern. */
-static const struct metrics fake_kerned = {fake_advance, fake_kerned_kern, NULL};
+static const struct metrics fake_kerned = {fake_advance, fake_kerned_kern, NULL, "Fake Kerned"};
 
 #endif

@@ -394,7 +394,8 @@ test_missing_glyph_is_an_error(void **state)
 	(void)state;
 	l = lay_fake("Ein Zeichen \xE4\xB8\xAD ohne Glyphe.", &d, &log, &decl);
 	assert_null(l);
-	assert_true(log_has(&log, "fake.xml:4:1: error: character U+4E2D cannot be shown"));
+	assert_true(log_has(&log, "fake.xml:4:1: error: character U+4E2D cannot be shown: "
+	    "the typeface Fake has no glyph for it"));
 	assert_int_equal(diag_exit_status(&d), 1);
 	decl_free(decl);
 	buf_free(&log);

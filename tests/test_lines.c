@@ -650,7 +650,7 @@ varied_advance(void *ctx, enum face face, uint32_t cp)
 	return 300 + (int)((cp * 37 + (uint32_t)face * 101) % 700);
 }
 
-static const struct metrics varied = {varied_advance, fake_kern, NULL};
+static const struct metrics varied = {varied_advance, fake_kern, NULL, "Varied"};
 
 /* xorshift32: the generator's whole state is in the caller's variable. */
 static uint32_t

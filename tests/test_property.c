@@ -497,7 +497,7 @@ check_decl_case(uint64_t seed, struct fixture *fx, struct buf *xml)
 {
 	struct rng r = {seed};
 	struct scaled sc = {font_metrics(fx->font), 1};
-	struct metrics m = {scaled_advance, scaled_kern, &sc};
+	struct metrics m = {scaled_advance, scaled_kern, &sc, "Scaled"};
 	struct decl *decl;
 	struct hyph_set *h;
 	struct layout *tf, *gr;

@@ -509,6 +509,51 @@ test_glyphs_where_layout_put_them(void **state)
 	buf_free(&log);
 }
 
+/* A word longer than a reader takes in one string (10,000 glyphs) is drawn in several
+ * TJ arrays of at most 4096 glyphs, each continuing where the last ended. */
+static void
+test_long_word_in_pieces(void **state)
+{
+	struct layout *l = xcalloc(1, sizeof *l);
+	struct buf log = {0}, content = {0};
+	struct diag d = {.log = &log};
+	struct font *font = font_new(FONTS, &d);
+	char *word = xmalloc(10001);
+	struct fonts f;
+	struct placed_list want = {0}, got = {0};
+	struct lay_page lp;
+	HPDF_Doc pdf = HPDF_New(NULL, NULL);
+	HPDF_Page page;
+
+	(void)state;
+	assert_non_null(font);
+	assert_non_null(pdf);
+	page = HPDF_AddPage(pdf);
+	fonts_init(&f, pdf, font, "test", &d);
+	for (size_t i = 0; i < 10000; i++)
+		word[i] = (char)('a' + i % 26);
+	word[10000] = '\0';
+	add_word(l, f.metrics, FACE_REGULAR, 11, word, 72, 700, 1);
+	lp = (struct lay_page){0, l->nitems};
+	assert_int_equal(text_draw_page(&f, page, l, &lp, &content), 0);
+	expected_line(f.metrics, &f, l, 0, 1, &want);
+	read_back(content.data, &f, page, &got);
+	assert_int_equal(got.n, 10000);
+	assert_int_equal(count((unsigned char *)content.data, content.len, "]TJ"), 3);
+	for (size_t i = 0; i < want.n; i++)
+		if (fabs(got.v[i].x - want.v[i].x) > 0.01 || got.v[i].gid != want.v[i].gid)
+			fail_msg("glyph %zu at %.4f, layout %.4f", i, got.v[i].x, want.v[i].x);
+	fonts_free(&f);
+	HPDF_Free(pdf);
+	font_free(font);
+	layout_free(l);
+	free(word);
+	free(want.v);
+	free(got.v);
+	buf_free(&content);
+	buf_free(&log);
+}
+
 #define DEJAVU "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
 static void
@@ -599,17 +644,6 @@ test_subset_keeps_components(void **state)
 	hb_set_destroy(gids);
 	font_free(font);
 	buf_free(&log);
-}
-
-/* Big-endian numbers of a font file. */
-static unsigned long
-be(const unsigned char *p, int bytes)
-{
-	unsigned long v = 0;
-
-	for (int i = 0; i < bytes; i++)
-		v = v << 8 | p[i];
-	return v;
 }
 
 /* Issue 8 item 19: a title, subtitle, organisation list or keyword list longer than
@@ -795,6 +829,7 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_source_date_epoch_invalid),
 	cmocka_unit_test(test_links),
 	cmocka_unit_test(test_glyphs_where_layout_put_them),
+	cmocka_unit_test(test_long_word_in_pieces),
 	cmocka_unit_test(test_subset_keeps_components),
 	cmocka_unit_test(test_long_information),
 	cmocka_unit_test(test_long_text_item),
