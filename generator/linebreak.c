@@ -17,6 +17,9 @@
 #define WIDTH_EPSILON 1e-6
 /* An overfull line: more than any setting without one. */
 #define EMERGENCY_DEMERITS 1e10
+/* Relative error that rounding may add to totals of demerits over a paragraph: far
+ * more than the sums of thousands of lines can reach. */
+#define DOMINANCE_SLACK 1e-9
 
 void
 lb_params_default(struct lb_params *p, double line_width)
@@ -199,45 +202,89 @@ is_dominated_cut(const struct breaker *b, const struct node *a, size_t i, double
 	return rj >= -1 && badness(rj) <= badness(r);
 }
 
-/* Hyphenated lines in a row if the line from a ends at break i; every count beyond
- * max_hyphens is one state, as they all cost the same. */
-static int
-hyphen_run(const struct breaker *b, const struct node *a, size_t i)
-{
-	const struct lb_item *it = &b->items[i];
+/* What the demerits of a line need to know of the break it ends at. */
+struct break_kind {
+	int flagged;	/* a hyphen */
+	int forced;	/* the paragraph's end (or a forced line break) */
+	double penalty_demerits;	/* what its penalty adds to the line's demerits */
+};
 
-	if (it->type != LB_PENALTY || !it->flagged)
-		return 0;
-	return a->hyphens < b->p->max_hyphens ? a->hyphens + 1 : b->p->max_hyphens + 1;
+static struct break_kind
+break_kind(const struct lb_item *it)
+{
+	int pen = it->type == LB_PENALTY ? it->penalty : 0;
+	struct break_kind k = {it->type == LB_PENALTY && it->flagged, is_forced_break(it), 0};
+
+	/* A bonus for breaking here subtracts; a forced break is free. */
+	if (pen > 0)
+		k.penalty_demerits = (double)pen * pen;
+	else if (pen > -LB_INF)
+		k.penalty_demerits = -((double)pen * pen);
+	return k;
 }
 
-/* Demerits of the line from a to break i at ratio r (-1 if overfull), in fitness
- * class c, ending hyphens hyphenated lines in a row. Both methods score with this
- * one function, so that their totals compare. */
-static double
-line_demerits(const struct breaker *b, const struct node *a, size_t i, double r, int c,
-    int hyphens, int overfull)
+/* Hyphenated lines in a row if the line from a ends at a break of kind k; every count
+ * beyond max_hyphens is one state, as they all cost the same. */
+static int
+hyphen_run(const struct lb_params *p, const struct node *a, struct break_kind k)
 {
-	const struct lb_item *it = &b->items[i];
-	double d = b->p->line_penalty + badness(r);
-	int pen = it->type == LB_PENALTY ? it->penalty : 0;
+	if (!k.flagged)
+		return 0;
+	return a->hyphens < p->max_hyphens ? a->hyphens + 1 : p->max_hyphens + 1;
+}
+
+/* Demerits of a line of badness bad to a break of kind k that do not depend on the
+ * line before it. */
+static double
+base_demerits(const struct lb_params *p, struct break_kind k, double bad)
+{
+	double d = p->line_penalty + bad;
 
 	d *= d;
-	if (pen > 0)
-		d += (double)pen * pen;
-	else if (pen > -LB_INF)
-		d -= (double)pen * pen;
-	if (it->type == LB_PENALTY && it->flagged && a->flagged)
-		d += b->p->double_hyphen_demerits;
-	else if (pen <= -LB_INF && a->flagged)
-		d += b->p->final_hyphen_demerits;
+	return d + k.penalty_demerits;
+}
+
+/* Demerits of the line from a to a break of kind k, given its base demerits d
+ * (base_demerits), in fitness class c, ending hyphens hyphenated lines in a row. Both
+ * methods score with this one function, so that their totals compare. */
+static double
+line_demerits(const struct lb_params *p, const struct node *a, struct break_kind k,
+    double d, int c, int hyphens, int overfull)
+{
+	if (k.flagged && a->flagged)
+		d += p->double_hyphen_demerits;
+	else if (k.forced && a->flagged)
+		d += p->final_hyphen_demerits;
 	if (abs(c - a->fitness) > 1)
-		d += b->p->fitness_demerits;
-	if (hyphens > b->p->max_hyphens)
-		d += b->p->excess_hyphen_demerits;
+		d += p->fitness_demerits;
+	if (hyphens > p->max_hyphens)
+		d += p->excess_hyphen_demerits;
 	if (overfull)
 		d += EMERGENCY_DEMERITS;
 	return d;
+}
+
+/* A line to break i from the active nodes at one break position. They all have the
+ * same sums after their break, so the line's ratio, fitness class and base demerits
+ * are the same from each of them: the breaker computes them once for all. */
+struct line_from {
+	size_t pos;		/* the break position of the nodes */
+	double ratio;
+	int fitness;
+	double demerits;	/* base_demerits */
+	int overflows;		/* the line overflows its measure even fully shrunk */
+	int acceptable;		/* the line may end at i under the pass's rules */
+};
+
+/* Sets the ratio, class and base demerits of line l to a break of kind k at ratio r
+ * and badness bad. */
+static void
+set_line_ratio(const struct lb_params *p, struct break_kind k, double r, double bad,
+    struct line_from *l)
+{
+	l->ratio = r;
+	l->fitness = fitness_class(r);
+	l->demerits = base_demerits(p, k, bad);
 }
 
 /* The best ways found so far to break at one point, for each fitness class and
@@ -247,21 +294,21 @@ struct candidates {
 	int have[4][HYPHEN_STATES];
 };
 
-/* Records the line from node a to break i at ratio r if it is the best yet for its
- * state, unless the pass forbids it; activate sets the rest of the node. */
+/* Records line l from node a to break i if it is the best yet for its state, unless
+ * the pass forbids it; activate sets the rest of the node. */
 static void
-consider_line(const struct breaker *b, const struct pass *ps, long a, size_t i, double r,
-    int overfull, struct candidates *cand)
+consider_line(const struct breaker *b, const struct pass *ps, long a, struct break_kind k,
+    const struct line_from *l, int overfull, struct candidates *cand)
 {
 	const struct node *na = &b->nodes[a];
-	int c = fitness_class(r);
-	int h = hyphen_run(b, na, i);
+	int c = l->fitness;
+	int h = hyphen_run(b->p, na, k);
 	double total;
 	struct node *best = &cand->best[c][h];
 
 	if (h > b->p->max_hyphens && !ps->relaxed)
 		return;
-	total = na->total + line_demerits(b, na, i, r, c, h, overfull);
+	total = na->total + line_demerits(b->p, na, k, l->demerits, c, h, overfull);
 	if (cand->have[c][h] && total >= best->total)
 		return;
 	cand->have[c][h] = 1;
@@ -270,13 +317,43 @@ consider_line(const struct breaker *b, const struct pass *ps, long a, size_t i, 
 	best->line = na->line + 1;
 	best->fitness = c;
 	best->hyphens = h;
-	best->ratio = r;
+	best->ratio = l->ratio;
 	best->overfull = overfull;
 }
 
-/* Makes the candidates for break i active nodes. */
+/* Whether candidate (c, h) can lead to no setting as good as one through another
+ * candidate (c2, h2) at the same break: the other can end every line this one can
+ * (under the strict rules, only with h2 <= h), and costs at most the fitness demerits
+ * more on its first line and, for each hyphenated line in a row it has more, one more
+ * line's excess_hyphen_demerits in the run of hyphens it is in; after that the two
+ * cost the same. A lead of more than that stays a lead to the end: the candidate is
+ * not worth a node, and with the slack for rounding, dropping it changes no result. */
+static int
+is_dominated(const struct breaker *b, const struct pass *ps,
+    const struct candidates *cand, int c, int h)
+{
+	double total = cand->best[c][h].total;
+	int most = ps->relaxed ? b->p->max_hyphens + 1 : h;
+
+	if (b->p->fitness_demerits < 0 || b->p->excess_hyphen_demerits < 0)
+		return 0;	/* costs would not grow with the hyphens in a row */
+	for (int c2 = 0; c2 < 4; c2++)
+		for (int h2 = 0; h2 <= most; h2++) {
+			double other = cand->best[c2][h2].total;
+			double lead = b->p->fitness_demerits +
+			    (h2 > h ? (h2 - h) * b->p->excess_hyphen_demerits : 0);
+
+			if (cand->have[c2][h2] && (c2 != c || h2 != h) &&
+			    other + lead + DOMINANCE_SLACK * (fabs(other) + fabs(total) + lead) <
+			    total)
+				return 1;
+		}
+	return 0;
+}
+
+/* Makes the candidates for break i active nodes, but for dominated ones. */
 static void
-activate(struct breaker *b, size_t i, struct candidates *cand)
+activate(struct breaker *b, const struct pass *ps, size_t i, struct candidates *cand)
 {
 	int flagged = b->items[i].type == LB_PENALTY && b->items[i].flagged;
 	struct sums after = sums_after(b, i);
@@ -285,7 +362,7 @@ activate(struct breaker *b, size_t i, struct candidates *cand)
 		for (int h = 0; h <= b->p->max_hyphens + 1; h++) {
 			struct node *nd = &cand->best[c][h];
 
-			if (!cand->have[c][h])
+			if (!cand->have[c][h] || is_dominated(b, ps, cand, c, h))
 				continue;
 			nd->pos = i;
 			nd->flagged = flagged;
@@ -296,6 +373,63 @@ activate(struct breaker *b, size_t i, struct candidates *cand)
 		}
 }
 
+/* Evaluates the line from node a to break i into l, unless l already holds the line
+ * from a's break position. */
+static void
+eval_line(const struct breaker *b, const struct pass *ps, const struct node *a, size_t i,
+    struct break_kind k, int relaxable, struct line_from *l)
+{
+	double r, bad;
+
+	if (l->pos == a->pos)
+		return;
+	r = line_ratio(b, a, i);
+	bad = badness(r);
+	l->pos = a->pos;
+	/* First fit never sees a relaxable break: overflowing at one neither ends a node
+	 * nor makes an overfull line, so that this search keeps every line first fit can
+	 * set. */
+	l->overflows = r < -1 && !relaxable;
+	l->acceptable = r >= -1 && bad <= ps->tolerance && !is_dominated_cut(b, a, i, r);
+	set_line_ratio(b->p, k, r, bad, l);
+}
+
+/* Considers the lines from every active node to break i, and deactivates the nodes
+ * from which no later line fits. */
+static void
+try_break(struct breaker *b, const struct pass *ps, size_t i, struct candidates *cand)
+{
+	int relaxable = b->items[i].type == LB_PENALTY && b->items[i].relaxable;
+	struct break_kind k = break_kind(&b->items[i]);
+	struct line_from l = {.pos = i}, over;	/* no node is at i yet */
+	long prev_active = -1;
+
+	set_line_ratio(b->p, k, -1, badness(-1), &over);
+	/* Nodes at one break position are adjacent in the active list: activate adds
+	 * them together and removal keeps the order. */
+	for (long a = b->active; a != -1;) {
+		struct node *na = &b->nodes[a];
+		long next = na->next_active;
+
+		int overfull;
+
+		eval_line(b, ps, na, i, k, relaxable, &l);
+		/* Not even the shortest line from a fits: no setting avoids it. */
+		overfull = l.overflows && ps->relaxed && !na->examined;
+		if (overfull || l.acceptable)
+			consider_line(b, ps, a, k, overfull ? &over : &l, overfull, cand);
+		na->examined |= !relaxable;
+		if (l.overflows || k.forced) {
+			if (prev_active == -1)
+				b->active = next;
+			else
+				b->nodes[prev_active].next_active = next;
+		} else
+			prev_active = a;
+		a = next;
+	}
+}
+
 /* One pass of the total-fit algorithm under the rules of ps. Returns -1 if no setting
  * obeys them. */
 static int
@@ -304,40 +438,12 @@ total_fit_pass(struct breaker *b, const struct pass *ps)
 	b->active = start_node(b);
 	for (size_t i = 0; i < b->n; i++) {
 		struct candidates cand;
-		long prev_active = -1;
-		int relaxable;
 
 		if (!is_legal_break(b->items, i, ps->relaxed))
 			continue;
 		memset(cand.have, 0, sizeof cand.have);
-		/* First fit never sees a relaxable break: overflowing at one neither ends
-		 * a node nor makes an overfull line, so that this search keeps every
-		 * line first fit can set. */
-		relaxable = b->items[i].type == LB_PENALTY && b->items[i].relaxable;
-		for (long a = b->active; a != -1;) {
-			struct node *na = &b->nodes[a];
-			long next = na->next_active;
-			double r = line_ratio(b, na, i);
-			int overflows = r < -1 && !relaxable;
-			/* Not even the shortest line from a fits: no setting avoids it. */
-			int overfull = overflows && ps->relaxed && !na->examined;
-
-			na->examined |= !relaxable;
-			if (overfull)
-				consider_line(b, ps, a, i, -1, 1, &cand);
-			else if (r >= -1 && badness(r) <= ps->tolerance &&
-			    !is_dominated_cut(b, na, i, r))
-				consider_line(b, ps, a, i, r, 0, &cand);
-			if (overflows || is_forced_break(&b->items[i])) {
-				if (prev_active == -1)
-					b->active = next;
-				else
-					b->nodes[prev_active].next_active = next;
-			} else
-				prev_active = a;
-			a = next;
-		}
-		activate(b, i, &cand);
+		try_break(b, ps, i, &cand);
+		activate(b, ps, i, &cand);
 		if (b->active == -1)
 			return -1;
 	}
@@ -350,16 +456,17 @@ static long
 greedy_line(struct breaker *b, long prev, size_t i, double r)
 {
 	const struct node *np = &b->nodes[prev];
+	struct break_kind k = break_kind(&b->items[i]);
 	struct node n = {.pos = i, .prev = prev, .next_active = -1};
 
 	n.line = np->line + 1;
 	n.overfull = r < -1;
 	n.ratio = n.overfull ? -1 : r;
 	n.fitness = fitness_class(n.ratio);
-	n.flagged = b->items[i].type == LB_PENALTY && b->items[i].flagged;
-	n.hyphens = hyphen_run(b, np, i);
-	n.total = np->total + line_demerits(b, np, i, n.ratio, n.fitness, n.hyphens,
-	    n.overfull);
+	n.flagged = k.flagged;
+	n.hyphens = hyphen_run(b->p, np, k);
+	n.total = np->total + line_demerits(b->p, np, k,
+	    base_demerits(b->p, k, badness(n.ratio)), n.fitness, n.hyphens, n.overfull);
 	n.after = sums_after(b, i);
 	return add_node(b, &n);
 }

@@ -147,10 +147,10 @@ check_cpu_ms() { # FILE
 	) | awk 'NR == 2 { split($0, t, /[ms]+/); print int((t[1] * 60 + t[2] + t[3] * 60 + t[4]) * 1000) }'
 }
 
-# The shape of 40-letter words (100 a paragraph) is bounded by the hyphenation
-# patterns' preselection (hyph.c) as much as by layout; its check joins this loop
-# with that bound.
-for shape in "129 40"; do
+# 40-letter words, 100 a paragraph, hyphenate at many points and set loose lines: the
+# line breaker keeps many break points active (linebreak.c). 129-letter words load the
+# hyphenation patterns' preselection (hyph.c).
+for shape in "40 100" "129 40"; do
 	set -- $shape
 	random_words "$T/words$1.xml" "$1" "$2"
 	check "random $1-letter words: 4 MiB input" \

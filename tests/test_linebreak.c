@@ -538,6 +538,120 @@ test_malformed_input(void **state)
 	assert_int_equal(lb_break(p.items, p.n, &params, &r), -1);
 }
 
+/* Random words of 3 to 40 letters of 5 pt with a hyphen (3 pt, penalty 50) after every
+ * third letter, in a measure of few words: many break points, and many fitness classes
+ * and runs of hyphens at each, as in random text. */
+#define LOOSE_WORDS 60
+#define LOOSE_ITEMS (LOOSE_WORDS * 30 + 3)
+
+static size_t
+loose_words(struct lb_item *items, unsigned seed)
+{
+	struct lb_item space = {.type = LB_GLUE, .width = 4, .stretch = 2, .shrink = 1.3};
+	struct lb_item hyphen = {.type = LB_PENALTY, .width = 3, .penalty = 50, .flagged = 1};
+	struct lb_item keep = {.type = LB_PENALTY, .penalty = LB_INF};
+	struct lb_item fill = {.type = LB_GLUE, .stretch = 1e6};
+	struct lb_item end = {.type = LB_PENALTY, .penalty = -LB_INF};
+	size_t n = 0;
+
+	for (int w = 0; w < LOOSE_WORDS; w++) {
+		int letters;
+
+		seed = seed * 1103515245u + 12345u;
+		letters = 3 + (int)((seed >> 16) % 38);
+		if (w)
+			items[n++] = space;
+		for (int l = 0; l < letters; l += 3) {
+			int run = letters - l < 3 ? letters - l : 3;
+			struct lb_item part = {.type = LB_BOX, .width = 5.0 * run};
+
+			if (l)
+				items[n++] = hyphen;
+			items[n++] = part;
+		}
+	}
+	items[n++] = keep;
+	items[n++] = fill;
+	items[n++] = end;
+	return n;
+}
+
+/* FNV-1a over the lines' ends and ratios. */
+static unsigned long
+lines_hash(const struct lb_result *r)
+{
+	unsigned long h = 14695981039346656037ul;
+
+	for (size_t k = 0; k < r->nlines; k++) {
+		unsigned long v[2];
+
+		v[0] = r->lines[k].end;
+		memcpy(&v[1], &r->lines[k].ratio, sizeof v[1]);
+		for (int j = 0; j < 2; j++)
+			for (int s = 0; s < 64; s += 8)
+				h = (h ^ ((v[j] >> s) & 0xff)) * 1099511628211ul;
+	}
+	return h;
+}
+
+/* Breaks of loose_words as the breaker set them before it computed a line once for all
+ * nodes at a break position and dropped outscored candidates (lb_break's demerits and
+ * lines_hash): both changes only save time. */
+static const struct {
+	unsigned seed;
+	double width;
+	size_t nlines;
+	int relaxed;
+	double demerits;
+	unsigned long hash;
+} loose_settings[] = {
+	{1, 120, 61, 1, 0x1.2cefb5c7ecb98p+31, 0xd5d31ccd14f50e6dul},
+	{1, 200, 34, 1, 0x1.69849ebf490c9p+28, 0x8ccc39a1c44fd2c9ul},
+	{1, 453, 15, 1, 0x1.15dd552c5681ep+19, 0xbcc5e07abdcc5839ul},
+	{2, 120, 67, 1, 0x1.7ee288fa7a164p+31, 0xc4a9aa15d1a651a7ul},
+	{2, 200, 38, 1, 0x1.106a5a5a4dcbcp+29, 0x3611fb8c905016dful},
+	{2, 453, 17, 1, 0x1.402118db3d06ep+20, 0x61b6ca5ced82d94bul},
+	{3, 120, 62, 1, 0x1.3923a3e6c2p+31, 0xa85d81cfdd881266ul},
+	{3, 200, 35, 1, 0x1.b9095f8c846ccp+28, 0x105f84f38dd7ec39ul},
+	{3, 453, 15, 1, 0x1.abd3c2516718ep+19, 0x248b695d57539a7ful},
+	{4, 120, 67, 1, 0x1.85f2ed6c3c164p+31, 0x9d4ac96958bf8e21ul},
+	{4, 200, 39, 1, 0x1.254faf95ab3ebp+29, 0x8882158fe98d03b3ul},
+	{4, 453, 17, 1, 0x1.04c25396ff5a5p+22, 0x8aa72f82188fa6bul},
+	{5, 120, 64, 1, 0x1.3d026feddf987p+31, 0x178938ba1ec95764ul},
+	{5, 200, 37, 1, 0x1.640a320ea7a6cp+29, 0xb6c6273866d45118ul},
+	{5, 453, 16, 1, 0x1.e646f242df066p+22, 0x490dac3fb8576a10ul},
+	{6, 120, 62, 1, 0x1.5272e3dafe164p+31, 0x65c5d7f270ee655dul},
+	{6, 200, 35, 1, 0x1.2d89d432a37ddp+28, 0xa19ccd9e20200a0ful},
+	{6, 453, 16, 1, 0x1.5a29e96edfe0fp+19, 0xb55e63f613f5f831ul},
+	{7, 120, 60, 1, 0x1.1fa454be068dap+31, 0xafdf09df7ba6162aul},
+	{7, 200, 34, 1, 0x1.fcb3bf17c0797p+28, 0x67e2fcfe45be9c6eul},
+	{7, 453, 15, 1, 0x1.f9e4d36832deap+18, 0xe4599a3f294ba11aul},
+	{8, 120, 60, 1, 0x1.134696d3955ccp+31, 0x3773e4968c0206beul},
+	{8, 200, 34, 1, 0x1.174f19f8328d1p+28, 0x6f960d30e2703314ul},
+	{8, 453, 15, 1, 0x1.fbb26774279ffp+18, 0x764a90f95c44c554ul},
+};
+
+static void
+test_loose_words_unchanged(void **state)
+{
+	static struct lb_item items[LOOSE_ITEMS];
+
+	(void)state;
+	for (size_t k = 0; k < sizeof loose_settings / sizeof loose_settings[0]; k++) {
+		struct lb_params params;
+		struct lb_result r;
+		size_t n = loose_words(items, loose_settings[k].seed);
+
+		lb_params_default(&params, loose_settings[k].width);
+		assert_int_equal(lb_break(items, n, &params, &r), 0);
+		assert_int_equal(r.nlines, loose_settings[k].nlines);
+		assert_int_equal(r.relaxed, loose_settings[k].relaxed);
+		assert_true(r.demerits == loose_settings[k].demerits);
+		assert_int_equal(lines_hash(&r), loose_settings[k].hash);
+		lb_result_free(&r);
+	}
+}
+
 static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_exact_fit),
 	cmocka_unit_test(test_rounding_fits),
@@ -553,6 +667,7 @@ static const struct CMUnitTest tests[] = {
 	cmocka_unit_test(test_relaxable_break),
 	cmocka_unit_test(test_relaxable_break_in_overfull_line),
 	cmocka_unit_test(test_malformed_input),
+	cmocka_unit_test(test_loose_words_unchanged),
 };
 
 TEST_MAIN(tests)
