@@ -155,9 +155,11 @@ for shape in "40 100" "129 40"; do
 	random_words "$T/words$1.xml" "$1" "$2"
 	check "random $1-letter words: 4 MiB input" \
 		"[ \$(wc -c < $T/words$1.xml) -gt 4100000 ] && [ \$(wc -c < $T/words$1.xml) -le 4194304 ]"
-	ms=$(check_cpu_ms "$T/words$1.xml")
 	# The bound is the plain build's: sanitizers and valgrind are several times slower.
 	if [ -z "${ASAN_OPTIONS:-}" ] && [ -z "${DECLGEN_VALGRIND:-}" ]; then
+		# The least of three runs: CPU time too grows on a machine busy with other
+		# work (caches, frequency), and a cost over the bound shows in every run.
+		ms=$(for run in 1 2 3; do check_cpu_ms "$T/words$1.xml"; done | sort -n | head -n 1)
 		check "random $1-letter words: check takes under 1 s CPU (took $ms ms)" \
 			"[ $ms -lt 1000 ]"
 	fi
