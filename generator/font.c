@@ -107,15 +107,17 @@ nominal_glyph(const struct font_face *ff, uint32_t cp)
 {
 	hb_codepoint_t gid;
 
-	/* The renderer draws by code point (Identity-H), in the Basic Multilingual Plane
-	 * only, until it draws by glyph id. */
+	/* The Basic Multilingual Plane only, as when the renderer drew by code point; it
+	 * draws by glyph id now, so this can go once a test face beyond the plane has a
+	 * test. */
 	if (cp > 0xFFFF || !hb_font_get_nominal_glyph(ff->font, cp, &gid))
 		return 0;
 	return gid;
 }
 
-/* Advance width of cp in ff, in 1/1000 em, truncated as libharu writes the /W array
- * so that layout and PDF agree; -1 where the face has no glyph. */
+/* Advance width of cp in ff, in 1/1000 em, truncated (as libharu's /W arrays were, so
+ * that layouts did not move when the renderer began writing /W itself from these same
+ * numbers); -1 where the face has no glyph. */
 static int
 lookup_advance(const struct font_face *ff, uint32_t cp)
 {
