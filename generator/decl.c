@@ -11,14 +11,6 @@
 #include "util.h"
 
 static void
-free_strings(char **list, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(list[i]);
-	free(list);
-}
-
-static void
 free_text(struct text *t)
 {
 	for (size_t i = 0; i < t->nruns; i++) {

@@ -99,43 +99,29 @@ has_tables(hb_face_t *face)
 	return ok;
 }
 
-/* OS/2 fsType of face; 0 (installable) for a face without an OS/2 table, as the
- * OpenType spec reads an old Macintosh TrueType font. */
+/* The big-endian 16-bit number at offset of face's table tag, 0 if the table is
+ * missing or too short: fsType 0 (installable) for a face without an OS/2 table, as
+ * the OpenType spec reads an old Macintosh TrueType font; unitsPerEm as the file has it,
+ * which HarfBuzz reads as 1000 when out of range, hiding it. */
 static unsigned
-fs_type(hb_face_t *face)
+table_u16(hb_face_t *face, hb_tag_t tag, unsigned offset)
 {
-	hb_blob_t *os2 = hb_face_reference_table(face, HB_TAG('O', 'S', '/', '2'));
+	hb_blob_t *table = hb_face_reference_table(face, tag);
 	unsigned len;
-	const unsigned char *p = (const unsigned char *)hb_blob_get_data(os2, &len);
-	unsigned type = 0;
+	const unsigned char *p = (const unsigned char *)hb_blob_get_data(table, &len);
+	unsigned v = 0;
 
-	if (p != NULL && len >= OS2_FSTYPE_OFFSET + 2)
-		type = (unsigned)p[OS2_FSTYPE_OFFSET] << 8 | p[OS2_FSTYPE_OFFSET + 1];
-	hb_blob_destroy(os2);
-	return type;
-}
-
-/* head.unitsPerEm as the file has it (bytes 18-19 of head), 0 if head is too short.
- * HarfBuzz reads a value out of range as 1000, which would hide it. */
-static unsigned
-file_upem(hb_face_t *face)
-{
-	hb_blob_t *head = hb_face_reference_table(face, HB_TAG('h', 'e', 'a', 'd'));
-	unsigned len;
-	const unsigned char *p = (const unsigned char *)hb_blob_get_data(head, &len);
-	unsigned upem = 0;
-
-	if (p != NULL && len >= HEAD_UPEM_OFFSET + 2)
-		upem = (unsigned)p[HEAD_UPEM_OFFSET] << 8 | p[HEAD_UPEM_OFFSET + 1];
-	hb_blob_destroy(head);
-	return upem;
+	if (p != NULL && len >= offset + 2)
+		v = (unsigned)p[offset] << 8 | p[offset + 1];
+	hb_blob_destroy(table);
+	return v;
 }
 
 /* What keeps face from being set and embedded, or NULL if nothing does. */
 static const char *
 face_problem(hb_face_t *face)
 {
-	unsigned upem = file_upem(face);
+	unsigned upem = table_u16(face, HB_TAG('h', 'e', 'a', 'd'), HEAD_UPEM_OFFSET);
 
 	if (!has_tables(face))
 		return "the font lacks a table it needs (head, hhea, hmtx, maxp or cmap)";
@@ -149,10 +135,12 @@ face_problem(hb_face_t *face)
 const char *
 font_check_embedding(hb_face_t *face)
 {
-	if (fs_type(face) & FSTYPE_RESTRICTED)
+	unsigned fs_type = table_u16(face, HB_TAG('O', 'S', '/', '2'), OS2_FSTYPE_OFFSET);
+
+	if (fs_type & FSTYPE_RESTRICTED)
 		return "its licence forbids embedding it in a document (OS/2 fsType: "
 		    "restricted license embedding); use a face whose licence allows embedding";
-	if (fs_type(face) & FSTYPE_BITMAP_ONLY)
+	if (fs_type & FSTYPE_BITMAP_ONLY)
 		return "its licence allows embedding it only as bitmaps (OS/2 fsType: bitmap "
 		    "embedding only); use a face whose licence allows embedding its outlines";
 	return NULL;

@@ -141,14 +141,6 @@ compare_names(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static void
-free_names(char **names, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
-}
-
 /* The font files of dir in name order, at most LIMIT_FONT_FILES, into *names. A
  * folder that does not exist holds none. Returns their number, or -1 after reporting. */
 static long
@@ -177,7 +169,7 @@ list_font_files(const struct request *rq, const char *dir, int bundled, char ***
 		report(rq, bundled ? DIAG_FATAL : DIAG_ERROR, "the folder %s holds more than "
 		    "%d font files; keep only the faces of the typefaces you use", dir,
 		    LIMIT_FONT_FILES);
-		free_names(*names, n);
+		free_strings(*names, n);
 		*names = NULL;
 		return -1;
 	}
@@ -215,7 +207,7 @@ scan_dir(const struct request *rq, const char *dir, int bundled, struct face_lis
 		hb_face_destroy(face);
 		hb_blob_destroy(blob);
 	}
-	free_names(names, n < 0 ? 0 : (size_t)n);
+	free_strings(names, n < 0 ? 0 : (size_t)n);
 	return failed ? -1 : 0;
 }
 

@@ -192,3 +192,11 @@ read_file(const char *path, size_t max_bytes, char **data, size_t *len)
 	*len = have;
 	return 0;
 }
+
+void
+free_strings(char **list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(list[i]);
+	free(list);
+}

@@ -46,4 +46,7 @@ void buf_free(struct buf *b);
  * a device, which is never waited for). */
 int read_file(const char *path, size_t max_bytes, char **data, size_t *len);
 
+/* Frees the n strings of list and list itself. */
+void free_strings(char **list, size_t n);
+
 #endif
