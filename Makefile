@@ -42,16 +42,18 @@ links = printf '$(foreach h,$(1),$(HASH)include <$(h)>\n)int main(void) { return
 BUILD_PROBE := $(call links,hpdf.h hyphen.h libxml/parser.h utf8proc.h hb.h hb-subset.h nettle/sha2.h,$(LIBS))
 # To test: cmocka, poppler, qpdf, xmllint, the German locale's source (check-locale),
 # Ghostscript and MuPDF (text extraction by other readers), a CFF-flavoured OpenType face
-# and a kerned TrueType face with composite glyphs, HarfBuzz's hb-shape (the kerning a
-# reader must see), a German word list (test_hyph compares the hyphenation of each of
-# its words).
+# and a kerned TrueType face with composite glyphs (and its condensed width), HarfBuzz's
+# hb-shape (the kerning a reader must see), a German word list (test_hyph compares the
+# hyphenation of each of its words).
 TEST_PACKAGES := libcmocka-dev poppler-utils qpdf libxml2-utils locales ghostscript \
-	mupdf-tools fonts-texgyre fonts-dejavu-core libharfbuzz-bin wngerman
+	mupdf-tools fonts-texgyre fonts-dejavu-core \
+	fonts-dejavu-extra libharfbuzz-bin wngerman
 TEST_PROBE := $(call links,stdarg.h stddef.h stdint.h setjmp.h cmocka.h,-lcmocka) && \
 	$(foreach c,pdftotext pdffonts pdfinfo qpdf xmllint gs mutool hb-shape,command -v $(c) >/dev/null &&) \
 	test -r /usr/share/i18n/locales/de_DE && \
 	test -r /usr/share/texmf/fonts/opentype/public/tex-gyre/texgyreheros-regular.otf && \
 	test -r /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf && \
+	test -r /usr/share/fonts/truetype/dejavu/DejaVuSansCondensed.ttf && \
 	test -r /usr/share/dict/ngerman
 # For check-valgrind, and for fuzz (clang's libFuzzer).
 VALGRIND_PACKAGES := valgrind

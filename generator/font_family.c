@@ -26,6 +26,8 @@
 /* OS/2: usWeightClass at bytes 4-5, fsSelection at 62-63 (bit 0 italic, bit 5 bold);
  * head: macStyle at bytes 44-45 (bit 0 bold, bit 1 italic). */
 #define OS2_WEIGHT_OFFSET 4u
+#define OS2_WIDTH_OFFSET 6u	/* usWidthClass: 1 ultra-condensed .. 5 normal .. 9 */
+#define WIDTH_NORMAL 5u
 #define OS2_SELECTION_OFFSET 62u
 #define SELECTION_ITALIC 0x0001u
 #define SELECTION_BOLD 0x0020u
@@ -44,6 +46,7 @@ struct face_info {
 	char *path;
 	char *family;		/* typographic family name (name ID 16), else name ID 1 */
 	unsigned weight;	/* usWeightClass */
+	unsigned width;		/* usWidthClass */
 	int italic, bold;
 	const char *unembeddable;	/* why its licence forbids embedding, or NULL */
 };
@@ -112,6 +115,7 @@ identify(hb_face_t *face, struct face_info *fi)
 	long weight = table_u16(face, HB_TAG('O', 'S', '/', '2'), OS2_WEIGHT_OFFSET);
 	long sel = table_u16(face, HB_TAG('O', 'S', '/', '2'), OS2_SELECTION_OFFSET);
 	long mac = table_u16(face, HB_TAG('h', 'e', 'a', 'd'), HEAD_MACSTYLE_OFFSET);
+	long width = table_u16(face, HB_TAG('O', 'S', '/', '2'), OS2_WIDTH_OFFSET);
 
 	if ((fi->family = face_name(face, HB_OT_NAME_ID_TYPOGRAPHIC_FAMILY)) == NULL)
 		fi->family = face_name(face, HB_OT_NAME_ID_FONT_FAMILY);
@@ -121,6 +125,7 @@ identify(hb_face_t *face, struct face_info *fi)
 	if (weight < 0)
 		weight = mac & MACSTYLE_BOLD ? WEIGHT_BOLD : WEIGHT_REGULAR;
 	fi->weight = (unsigned)weight;
+	fi->width = width < 0 ? WIDTH_NORMAL : (unsigned)width;
 	fi->italic = (sel & SELECTION_ITALIC) || (mac & MACSTYLE_ITALIC);
 	fi->bold = fi->weight >= WEIGHT_BOLD_MIN || (sel & SELECTION_BOLD);
 }
@@ -221,8 +226,20 @@ free_face_list(struct face_list *list)
 	free(list->faces);
 }
 
-/* The face of family in list for a style: the one whose weight is nearest to the
- * style's (400 upright or italic, 700 bold), the first read of equals; NULL if none. */
+/* How far fi is from the face a style wants: the width first (a family's condensed
+ * faces share its name, and the normal width is what a family name means), then the
+ * weight (400 upright or italic, 700 bold). */
+static unsigned
+distance(const struct face_info *fi, unsigned want)
+{
+	unsigned width = fi->width > WIDTH_NORMAL ? fi->width - WIDTH_NORMAL :
+	    WIDTH_NORMAL - fi->width;
+
+	return width * 1000 + (fi->weight > want ? fi->weight - want : want - fi->weight);
+}
+
+/* The face of family in list for a style: the nearest (distance), the first read of
+ * equals; NULL if none. */
 static const struct face_info *
 pick(const struct face_list *list, const char *family, int italic, int bold)
 {
@@ -231,13 +248,11 @@ pick(const struct face_list *list, const char *family, int italic, int bold)
 
 	for (size_t i = 0; i < list->n; i++) {
 		const struct face_info *fi = &list->faces[i];
-		unsigned off = fi->weight > want ? fi->weight - want : want - fi->weight;
 
 		if (fi->family == NULL || strcasecmp(fi->family, family) != 0 ||
 		    fi->italic != italic || fi->bold != bold)
 			continue;
-		if (best == NULL || off < (best->weight > want ? best->weight - want :
-		    want - best->weight))
+		if (best == NULL || distance(fi, want) < distance(best, want))
 			best = fi;
 	}
 	return best;

@@ -119,4 +119,16 @@ $BIN render -M -o "$T/dep.pdf" $HEROS 2> "$T/err"
 check "render -M: the Heros faces, not Declgen Serif" \
 	"grep -q 'texgyreheros-bolditalic.otf' '$T/dep.pdf.d' && ! grep -q DeclgenSerif '$T/dep.pdf.d'"
 
+# ----- a family's condensed faces share its name: the normal width is chosen -----
+DV=/usr/share/fonts/truetype/dejavu
+WIDE=$T/wide
+mkdir -p "$WIDE/fonts"
+sed 's/TeX Gyre Heros/DejaVu Sans/' $HEROS > "$WIDE/d.xml"
+# Read first, so that only the width class can decide.
+cp $DV/DejaVuSansCondensed.ttf "$WIDE/fonts/a.ttf"
+cp $DV/DejaVuSans.ttf "$WIDE/fonts/b.ttf"
+run render -o "$WIDE/d.pdf" "$WIDE/d.xml"
+check "normal width over condensed: the regular face is DejaVu Sans" \
+	"pdffonts '$WIDE/d.pdf' | grep -q '+DejaVuSans ' && ! pdffonts '$WIDE/d.pdf' | grep -q 'DejaVuSansCondensed '"
+
 finish e2e-typeface
