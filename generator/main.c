@@ -318,8 +318,9 @@ print_stats(const char *input, const struct pipeline *p, size_t bytes)
 
 	pipeline_get_stats(p, &st);
 	/* %.2f in the C locale: declgen never calls setlocale. */
-	printf("%s: %zu pages, %zu lines (%zu justified), %zu hyphenated, %zu overfull, "
-	    "worst stretch ratio %.2f", input, ls->pages, ls->lines, ls->justified,
+	printf("%s: %zu page%s, %zu lines (%zu justified), %zu hyphenated, %zu overfull, "
+	    "worst stretch ratio %.2f", input, ls->pages, ls->pages == 1 ? "" : "s", ls->lines,
+	    ls->justified,
 	    ls->hyphenated, ls->overfull, ls->worst_ratio);
 	if (st.worst_words[0] != '\0' && st.worst_source_line > 0)
 		printf(" (line %d: \"%s\")", st.worst_source_line, st.worst_words);

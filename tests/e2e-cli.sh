@@ -201,4 +201,10 @@ quoted=$(sed -n 's/.*(line 5: "\([^"]*\)").*/\1/p' "$T/out" | sed 's/ *…$//')
 pdftotext -raw "$T/loose.pdf" - | tr '\n' ' ' > "$T/loose.txt"
 check "--stats: the quoted words are set in that order" "[ -n \"$quoted\" ] && grep -qF \"$quoted\" $T/loose.txt"
 
+# ----- --stats counts in words a person writes: "1 page", "2 pages" -----
+$BIN render --stats -o "$T/one.pdf" $MIN > "$T/one.txt" 2>&1
+check "--stats: one page is \"1 page\"" "grep -q ': 1 page, ' '$T/one.txt'"
+$BIN render --stats -o "$T/two.pdf" declarations/krefeld-viersen.xml > "$T/two.txt" 2>&1
+check "--stats: two pages are \"2 pages\"" "grep -q ': 2 pages, ' '$T/two.txt'"
+
 finish e2e-cli
