@@ -5,8 +5,6 @@
  * language the text uses (hyph_set.c), with the German exception list. */
 #include "depfile.h"
 
-#include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -18,6 +16,7 @@
 #include "diag.h"
 #include "font_family.h"
 #include "lang.h"
+#include "output.h"
 #include "util.h"
 
 /* Data files of every declaration, relative to the data directory. */
@@ -162,26 +161,7 @@ depfile_rules(struct buf *out, const char *target, const char *input,
 int
 depfile_write(const char *path, const struct buf *rules, struct diag *d)
 {
-	struct buf tmp = {0};
-	FILE *f;
-	int ok;
-
-	buf_printf(&tmp, "%s.tmp%ld", path, (long)getpid());
-	if ((f = fopen(tmp.data, "w")) == NULL) {
-		diag_report(d, DIAG_FATAL, path, 0, 0, "cannot write the dependency file: %s",
-		    strerror(errno));
-		buf_free(&tmp);
-		return -1;
-	}
-	ok = fwrite(rules->data, 1, rules->len, f) == rules->len;
-	ok = (fclose(f) == 0) && ok;
-	if (!ok || rename(tmp.data, path) != 0) {
-		diag_report(d, DIAG_FATAL, path, 0, 0, "cannot write the dependency file: %s",
-		    strerror(errno ? errno : EIO));
-		remove(tmp.data);
-		buf_free(&tmp);
-		return -1;
-	}
-	buf_free(&tmp);
-	return 0;
+	/* Forced: a dependency file is not a PDF. */
+	return output_write(path, (const unsigned char *)(rules->data ? rules->data : ""),
+	    rules->len, OUTPUT_FORCE, NULL, d);
 }

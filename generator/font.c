@@ -169,17 +169,6 @@ font_shape_pair(struct font_face *ff, uint32_t left, uint32_t right,
 	return n;
 }
 
-/* units font units in 1/1000 em, rounded to the nearest, halves away from zero. Every
- * kerning value is rounded so (advance widths are truncated, as libharu does). */
-static int
-milli_em_rounded(long units, unsigned upem)
-{
-	long n = labs(units) * 1000;
-	long q = (2 * n + (long)upem) / (2 * (long)upem);
-
-	return (int)(units < 0 ? -q : q);
-}
-
 /* Kerning of the pair shaped in ff: the left glyph's shaped advance minus its nominal
  * one, in 1/1000 em; 0 if shaping did not keep two glyphs. */
 static int

@@ -28,16 +28,6 @@ face_of(const struct font *f, enum face face)
 	return &f->faces[face];
 }
 
-hb_codepoint_t
-embed_glyph(const struct font *f, enum face face, uint32_t cp)
-{
-	hb_codepoint_t gid;
-
-	if (!hb_font_get_nominal_glyph(face_of(f, face)->font, cp, &gid))
-		return 0;
-	return gid;
-}
-
 unsigned
 embed_glyph_count(const struct font *f, enum face face)
 {
@@ -86,15 +76,6 @@ has_table(hb_face_t *face, hb_tag_t tag)
 	return has;
 }
 
-/* A length in font units as 1/1000 em, rounded to the nearest. */
-static int
-per_mille(int units, unsigned upem)
-{
-	long v = (long)units * 1000;
-
-	return (int)(v >= 0 ? (v + upem / 2) / upem : -((-v + upem / 2) / upem));
-}
-
 /* The PostScript name, kept to the characters a PDF name and a subset tag allow. */
 static void
 postscript_name(hb_face_t *face, char *out)
@@ -130,11 +111,11 @@ embed_facts(const struct font *f, enum face face, struct embed_facts *facts)
 	postscript_name(hf, facts->name);
 	facts->cff = has_table(hf, HB_TAG('C', 'F', 'F', ' '));
 	for (int i = 0; i < 4; i++)
-		facts->bbox[i] = per_mille(table_s16(&head, HEAD_BBOX + 2 * i), ff->upem);
-	facts->ascent = per_mille(table_s16(&hhea, HHEA_ASCENDER), ff->upem);
-	facts->descent = per_mille(table_s16(&hhea, HHEA_DESCENDER), ff->upem);
+		facts->bbox[i] = milli_em_rounded(table_s16(&head, HEAD_BBOX + 2 * i), ff->upem);
+	facts->ascent = milli_em_rounded(table_s16(&hhea, HHEA_ASCENDER), ff->upem);
+	facts->descent = milli_em_rounded(table_s16(&hhea, HHEA_DESCENDER), ff->upem);
 	facts->cap_height = table_u(&os2, 0, 2) >= 2 ?
-	    per_mille(table_s16(&os2, OS2_CAP_HEIGHT), ff->upem) : facts->ascent;
+	    milli_em_rounded(table_s16(&os2, OS2_CAP_HEIGHT), ff->upem) : facts->ascent;
 	facts->italic_angle = (int32_t)table_u(&post, POST_ITALIC_ANGLE, 4) / 65536.0;
 	/* The usual estimate (as in cairo): 10 for hairlines to 230 for the heaviest. */
 	weight = table_u(&os2, OS2_WEIGHT, 2);

@@ -32,9 +32,6 @@ struct embed_facts {
 	int stem_v;		/* estimated from OS/2 usWeightClass: fonts do not record it */
 };
 
-/* Glyph id of code point cp in face, 0 where the face has none. */
-hb_codepoint_t embed_glyph(const struct font *f, enum face face, uint32_t cp);
-
 /* Number of glyphs of face. */
 unsigned embed_glyph_count(const struct font *f, enum face face);
 

@@ -62,4 +62,16 @@ struct font {
 unsigned font_shape_pair(struct font_face *ff, uint32_t left, uint32_t right,
     const hb_glyph_info_t **info, const hb_glyph_position_t **pos);
 
+/* units font units in 1/1000 em, rounded to the nearest, halves away from zero: every
+ * kerning value and the font descriptor's metrics (advance widths are truncated, as
+ * libharu's were). */
+static inline int
+milli_em_rounded(long units, unsigned upem)
+{
+	long n = (units < 0 ? -units : units) * 1000;
+	long q = (2 * n + (long)upem) / (2 * (long)upem);
+
+	return (int)(units < 0 ? -q : q);
+}
+
 #endif

@@ -18,6 +18,10 @@ enum lay_kind {
 	LAY_RULE
 };
 
+/* Items of one line further apart than this (pt) are two words: the renderer puts a
+ * space glyph between them, --stats a space. */
+#define LAY_WORD_GAP 0.01
+
 /* One thing to draw. Coordinates in points from the page's lower left corner. */
 struct lay_item {
 	enum lay_kind kind;

@@ -174,10 +174,11 @@ text_width(const struct setter *s, enum face face, double size, const char *str)
 
 	for (size_t i = 0; i < len; i += n) {
 		uint32_t cp = utf8_decode(str + i, len - i, &n);
-		double a = glyph_width(s->m, face, size, cp);
+		double a;
 
 		if (cp == CP_SHY)
 			continue;
+		a = glyph_width(s->m, face, size, cp);
 		if (prev != 0)
 			w += kern_width(s->m, face, size, prev, cp);
 		if (a > 0)

@@ -114,7 +114,7 @@ quote_line(const struct layout *l, size_t n, char *out, size_t size)
 
 		if (it->kind != LAY_TEXT || it->line != n)
 			continue;
-		if (prev != NULL && it->x > prev->x2 + 0.01)
+		if (prev != NULL && it->x > prev->x2 + LAY_WORD_GAP)
 			buf_puts(&b, " ");
 		buf_append(&b, lay_text(l, it), it->len);
 		prev = it;

@@ -97,7 +97,7 @@ hb_codepoint_t
 fonts_use(struct fonts *f, enum face face, uint32_t cp, int *width)
 {
 	struct doc_face *df = &f->faces[face];
-	hb_codepoint_t gid = embed_glyph(f->font, face, cp);
+	hb_codepoint_t gid = font_glyph(f->font, face, cp);
 	int w;
 
 	if (gid >= df->nglyphs)

@@ -20,8 +20,6 @@
 #include "text.h"
 #include "util.h"
 
-/* Items of one line further apart than this (pt) are two words: as --stats quotes. */
-#define WORD_GAP_MIN 0.01
 /* Glyphs per TJ array: a string of at most 8 KB, well within a reader's limits of
  * 32,767 bytes a string (PDF 32000-1, annex C). */
 #define TJ_MAX_GLYPHS 4096
@@ -192,18 +190,19 @@ static void
 put_item(struct text_run *r, const struct metrics *m, const struct lay_item *it,
     const char *text)
 {
-	size_t n;
+	size_t n, next_n;
+	uint32_t cp = it->len > 0 ? utf8_decode(text, it->len, &n) : 0;
 
-	for (size_t i = 0; i < it->len; i += n) {
-		uint32_t cp = utf8_decode(text + i, it->len - i, &n), next;
+	for (size_t i = 0; i < it->len; i += n, n = next_n) {
+		uint32_t next;
 		int width;
 		hb_codepoint_t gid = fonts_use(r->fonts, it->face, cp, &width);
-		size_t n2;
 
 		put_glyph(r, gid, width);
 		if (i + n < it->len) {
-			next = utf8_decode(text + i + n, it->len - i - n, &n2);
+			next = utf8_decode(text + i + n, it->len - i - n, &next_n);
 			put_adjust(r, -m->kern(m->ctx, it->face, cp, next));
+			cp = next;
 		}
 	}
 }
@@ -231,7 +230,7 @@ text_draw_page(struct fonts *f, HPDF_Page page, const struct layout *l,
 		if (prev == NULL || !same_run(prev, it)) {
 			start_run(&r, it->x, it->y);
 		} else {
-			if (it->x > prev->x2 + WORD_GAP_MIN) {
+			if (it->x > prev->x2 + LAY_WORD_GAP) {
 				int width;
 				hb_codepoint_t space = fonts_use(f, prev->face, ' ', &width);
 

@@ -97,15 +97,20 @@ void
 buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 {
 	va_list again;
+	size_t room = b->cap - b->len;
 	int n;
 
+	/* Formatted once where it fits (the renderer writes a number at a time), twice
+	 * only to grow. */
 	va_copy(again, ap);
-	n = vsnprintf(NULL, 0, fmt, again);
+	n = vsnprintf(room > 0 ? b->data + b->len : NULL, room, fmt, again);
 	va_end(again);
 	if (n <= 0)
 		return;
-	b->data = array_grow(b->data, &b->cap, b->len + (size_t)n + 1, 1);
-	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	if ((size_t)n >= room) {
+		b->data = array_grow(b->data, &b->cap, b->len + (size_t)n + 1, 1);
+		vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	}
 	b->len += (size_t)n;
 }
 

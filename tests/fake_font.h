@@ -29,8 +29,9 @@ fake_kern(void *ctx, enum face face, uint32_t left, uint32_t right)
 
 static const struct metrics fake = {fake_advance, fake_kern, NULL, "Fake"};
 
-/* Kerning of the second fake, in 1/1000 em: pairs a real face kerns ("AV", "Te"), and
- * some towards a hyphen. */
+/* Kerning of the second fake, in 1/1000 em: pairs a real face kerns ("AV", "Te"), some
+ * towards a hyphen, and some with a space, which layout must never apply (a space is
+ * glue, not part of an item). */
 static inline int
 fake_pair_kern(uint32_t left, uint32_t right)
 {
@@ -39,7 +40,8 @@ fake_pair_kern(uint32_t left, uint32_t right)
 		int kern;
 	} pairs[] = {{'A', 'V', -80}, {'V', 'A', -80}, {'T', 'e', -70}, {'T', 'a', -70},
 	    {'V', 'o', -50}, {'W', 'e', -40}, {'F', 'a', -40}, {'r', '.', -40},
-	    {'r', ',', -40}, {'T', '-', -50}, {'r', '-', -20}, {'e', 'n', -10}};
+	    {'r', ',', -40}, {'T', '-', -50}, {'r', '-', -20}, {'e', 'n', -10},
+	    {'e', ' ', -30}, {' ', 'A', -30}};
 
 	for (size_t i = 0; i < sizeof pairs / sizeof *pairs; i++)
 		if (pairs[i].left == left && pairs[i].right == right)

@@ -90,14 +90,6 @@ find(const char *path, const char *family, struct font_family *out, struct diag 
 	return font_family_find(&decl, FONTS, out, d);
 }
 
-static void
-expect_message(const struct buf *log, const char *part)
-{
-	if (log->data == NULL || strstr(log->data, part) == NULL)
-		fail_msg("expected a message with\n  %s\ngot:\n%s", part,
-		    log->data ? log->data : "(nothing)");
-}
-
 /* Whether path ends in tail. */
 static void
 assert_ends(const char *path, const char *tail)

@@ -363,14 +363,6 @@ parse_doc(const char *date, const char *body, const char *sigs, struct diag *d, 
 	return decl;
 }
 
-static void
-expect_message(const struct buf *log, const char *part)
-{
-	if (log->data == NULL || strstr(log->data, part) == NULL)
-		fail_msg("expected a message with\n  %s\ngot:\n%s", part,
-		    log->data ? log->data : "(nothing)");
-}
-
 /* Issue 7: a schema error hides no semantic rule; each message says how to fix it. */
 static void
 test_all_problems_in_one_run(void **state)

@@ -43,6 +43,15 @@ log_has(const struct buf *log, const char *prefix)
 	return 0;
 }
 
+/* Fails unless some message in log holds part, showing what the log has. */
+static inline void
+expect_message(const struct buf *log, const char *part)
+{
+	if (log->data == NULL || strstr(log->data, part) == NULL)
+		fail_msg("expected a message with\n  %s\ngot:\n%s", part,
+		    log->data ? log->data : "(nothing)");
+}
+
 /* Number of messages in log. */
 static inline int
 log_count(const struct buf *log)
